@@ -1,0 +1,230 @@
+"""Score the pipeline against eventwire's own gold JSONL (``examples/gold.jsonl``).
+
+Each gold line names a corpus file (relative to ``corpus/`` beside the gold file) and the
+expected article metadata, quotes, events, time expressions and places (schema in
+``examples/README.md``). The corpus is run the way users run it — ``runner.run`` into a
+temporary SQLite store, near-duplicate detection included — and the stored records are
+compared with the gold:
+
+* ``article.<field>``: accuracy of each metadata field;
+* ``quotes``: a found quote matches a gold quote when their spans overlap; ``quotes+speaker``
+  also needs the speaker's name to agree (surname-only names count);
+* ``events``: multiset P/R/F1 of (source, target, CAMEO root) per article, negated events
+  excluded on both sides; ``events.negated`` does the same for negated ones;
+  ``event dates``: accuracy of the date on matched events;
+* ``times``: span-overlap P/R/F1, and ``time values``: value accuracy on matched expressions;
+* ``places``: span-overlap P/R/F1 requiring the same country.
+"""
+
+from __future__ import annotations
+
+import json
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from eventwire.errors import UsageError
+from eventwire.evaluate.metrics import Report, match_counts
+from eventwire.pipeline import Pipeline
+from eventwire.runner import run
+from eventwire.store import EventQuery, SQLiteStore
+
+ARTICLE_FIELDS = ("title", "agency", "dateline_place", "published", "language", "duplicate_of")
+
+
+@dataclass(slots=True)
+class GoldArticle:
+    file: str
+    line: int
+    expected: dict[str, Any]
+
+
+def read_gold(path: Path) -> Iterator[GoldArticle]:
+    """Gold lines in order; a malformed line raises a UsageError naming ``file:line``."""
+    with path.open(encoding="utf-8") as lines:
+        for number, line in enumerate(lines, start=1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise UsageError(f"{path}:{number}: invalid JSON ({exc.msg})") from None
+            if not isinstance(record, dict) or not isinstance(record.get("file"), str):
+                raise UsageError(f"{path}:{number}: a gold line needs a 'file' name")
+            yield GoldArticle(record["file"], number, record)
+
+
+def evaluate(path: Path, pipeline: Pipeline) -> Report:
+    gold = list(read_gold(path))
+    corpus = path.parent / "corpus"
+    report = Report(dataset=str(path), documents=len(gold))
+    missing = [item.file for item in gold if not (corpus / item.file).is_file()]
+    if missing:
+        raise UsageError(f"{path}: corpus file(s) not found in {corpus}: {', '.join(missing[:5])}")
+    with tempfile.TemporaryDirectory() as scratch, SQLiteStore(Path(scratch) / "eval.db") as store:
+        summary = run([str(corpus / item.file) for item in gold], store, pipeline.settings, pipeline=pipeline)
+        report.failures = [str(failure) for failure in summary.failures]
+        stored = _stored_by_file(store, corpus)
+        for item in gold:
+            found = stored.get(item.file)
+            if found is None:
+                report.failures.append(f"{item.file}: not stored")
+                continue
+            _score_article(report, item.expected.get("article", {}), found, stored)
+            _score_quotes(report, item.expected.get("quotes", []), found)
+            _score_events(report, item.expected.get("events", []), found)
+            _score_times(report, item.expected.get("times", []), found)
+            _score_places(report, item.expected.get("places", []), found)
+    return report
+
+
+def _stored_by_file(store: SQLiteStore, corpus: Path) -> dict[str, dict[str, Any]]:
+    """Everything stored per corpus file name: the article record and its layers."""
+    by_id: dict[str, dict[str, Any]] = {}
+    for record in store.article_records():
+        by_id[record["article_id"]] = {
+            "article": record,
+            "quotes": [],
+            "events": [],
+            "times": [],
+            "places": [],
+        }
+    for quote in store.quote_records():
+        by_id[quote["article_id"]]["quotes"].append(quote)
+    for event in store.event_records(EventQuery(include_negated=True)):
+        by_id[event["article_id"]]["events"].append(event)
+    for expression in store.time_records():
+        by_id[expression["article_id"]]["times"].append(expression)
+    rows = store.connection.execute('SELECT article_id, text, start, "end", country FROM places')
+    for row in rows:
+        by_id[row["article_id"]]["places"].append(dict(row))
+    return {Path(entry["article"]["source_path"]).name: entry for entry in by_id.values()}
+
+
+def _score_article(
+    report: Report, expected: dict[str, Any], found: dict[str, Any], stored: dict[str, dict[str, Any]]
+) -> None:
+    article = found["article"]
+    ids_to_files = {entry["article"]["article_id"]: name for name, entry in stored.items()}
+    for field in ARTICLE_FIELDS:
+        if field not in expected:
+            continue
+        value = article.get(field)
+        if field == "duplicate_of" and value is not None:
+            value = ids_to_files.get(value, value)  # gold names the original by file
+        report.score(f"article.{field}").count(_same(expected[field], value))
+
+
+def _same(expected: Any, found: Any) -> bool:
+    if isinstance(expected, str) and isinstance(found, str):
+        return expected.strip().casefold() == found.strip().casefold()
+    return bool(expected == found)
+
+
+def _spans_of(texts: list[str], body: str) -> list[tuple[int, int] | None]:
+    """Locate each gold text in the cleaned body (successive occurrences for repeats)."""
+    spans: list[tuple[int, int] | None] = []
+    used: dict[str, int] = {}
+    for text in texts:
+        start = body.find(text, used.get(text, 0))
+        if start < 0:
+            spans.append(None)
+            continue
+        used[text] = start + 1
+        spans.append((start, start + len(text)))
+    return spans
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _pair_by_overlap(
+    gold_spans: list[tuple[int, int] | None], found_spans: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """(gold index, found index) pairs: each gold span takes the first unused overlapping span."""
+    pairs = []
+    used: set[int] = set()
+    for gold_index, gold_span in enumerate(gold_spans):
+        if gold_span is None:
+            continue
+        for found_index, found_span in enumerate(found_spans):
+            if found_index not in used and _overlaps(gold_span, found_span):
+                used.add(found_index)
+                pairs.append((gold_index, found_index))
+                break
+    return pairs
+
+
+def _same_person(expected: str | None, found: str | None) -> bool:
+    if not expected or not found:
+        return False
+    expected_words, found_words = expected.casefold().split(), found.casefold().split()
+    return expected_words == found_words or expected_words[-1] == found_words[-1]
+
+
+def _score_quotes(report: Report, expected: list[dict[str, Any]], found: dict[str, Any]) -> None:
+    body = found["article"]["text"]
+    gold_spans = _spans_of([quote["text"] for quote in expected], body)
+    quotes = found["quotes"]
+    pairs = _pair_by_overlap(gold_spans, [(quote["start"], quote["end"]) for quote in quotes])
+    report.score("quotes").add(len(pairs), len(quotes) - len(pairs), len(expected) - len(pairs))
+    with_speaker = sum(
+        1
+        for gold_index, found_index in pairs
+        if _same_person(
+            expected[gold_index].get("speaker"), ((quotes[found_index]["speaker"] or {}).get("name"))
+        )
+    )
+    report.score("quotes+speaker").add(with_speaker, len(quotes) - with_speaker, len(expected) - with_speaker)
+
+
+def _event_key(event: dict[str, Any]) -> tuple[str | None, str | None, str]:
+    source = event["source"]["code"] if isinstance(event.get("source"), dict) else event.get("source")
+    target = event["target"]["code"] if isinstance(event.get("target"), dict) else event.get("target")
+    return source, target, event["cameo_root"]
+
+
+def _score_events(report: Report, expected: list[dict[str, Any]], found: dict[str, Any]) -> None:
+    for negated, component in ((False, "events"), (True, "events.negated")):
+        gold = [event for event in expected if bool(event.get("negated")) == negated]
+        ours = [event for event in found["events"] if bool(event["negated"]) == negated]
+        true_positives, false_positives, false_negatives = match_counts(
+            [_event_key(event) for event in gold], [_event_key(event) for event in ours]
+        )
+        report.score(component).add(true_positives, false_positives, false_negatives)
+        if negated:
+            continue
+        unused = list(ours)
+        for event in gold:
+            match = next(
+                (ours_event for ours_event in unused if _event_key(ours_event) == _event_key(event)), None
+            )
+            if match is not None and event.get("date"):
+                unused.remove(match)
+                report.score("event dates").count(match["date"] == event["date"])
+
+
+def _score_times(report: Report, expected: list[dict[str, Any]], found: dict[str, Any]) -> None:
+    body = found["article"]["text"]
+    gold_spans = _spans_of([item["text"] for item in expected], body)
+    times = found["times"]
+    pairs = _pair_by_overlap(gold_spans, [(item["start"], item["end"]) for item in times])
+    report.score("times").add(len(pairs), len(times) - len(pairs), len(expected) - len(pairs))
+    for gold_index, found_index in pairs:
+        report.score("time values").count(times[found_index]["value"] == expected[gold_index].get("value"))
+
+
+def _score_places(report: Report, expected: list[dict[str, Any]], found: dict[str, Any]) -> None:
+    body = found["article"]["text"]
+    gold_spans = _spans_of([item["text"] for item in expected], body)
+    places = found["places"]
+    pairs = _pair_by_overlap(gold_spans, [(item["start"], item["end"]) for item in places])
+    correct = sum(
+        1
+        for gold_index, found_index in pairs
+        if places[found_index]["country"] == expected[gold_index].get("country")
+    )
+    report.score("places").add(correct, len(places) - correct, len(expected) - correct)
