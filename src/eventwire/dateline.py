@@ -5,6 +5,7 @@ Wire copy opens with a dateline in one of a few house styles::
     MOSCOW, October 15. /TASS/.          LONDON (Reuters) -
     WASHINGTON (AP) —                    PARIS, Oct 15 (AFP) -
     BEIJING, Oct. 15 (Xinhua) --         KABUL, March 3, 2019 —
+    Paris (AFP) -                        MOSCOW, Oct. 15 /ITAR-TASS/ -
 
 Cleaning cuts the dateline off the body (:func:`split_dateline`); the ``dateline`` stage turns
 it into place, agency and publication date. A dateline usually omits the year: it is inferred
@@ -43,34 +44,58 @@ MONTHS = {
     )
     for name in names
 }
+#: Spanish abbreviations EFE datelines use that the English ones do not cover ("10 abr").
+MONTHS.update({"ene": 1, "abr": 4, "ago": 8, "dic": 12})
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
-_PLACE = (
-    r"(?P<place>[A-Z][A-Z.'\-]+(?:[ \-][A-Z][A-Z.'\-]+){0,3})"
-    r"(?:, (?P<region>[A-Z][a-zA-Z.]+(?: [A-Z][a-zA-Z.]+)?))??"
+_UPPER = "A-ZÀ-ÖØ-Þ"
+#: An all-caps place ("MOSCOW", "ST. LOUIS", "UNITED NATIONS", "BOGOTÁ") with an optional
+#: title-case region ("PARIS, Texas", "SPRINGFIELD, Ill.", "WASHINGTON, D.C.").
+_PLACE_CAPS = (
+    rf"(?P<place>[{_UPPER}][{_UPPER}.'\-]+(?:[ \-][{_UPPER}][{_UPPER}.'\-]+){{0,3}})"
+    rf"(?:, (?P<region>[{_UPPER}][\w.]+(?: [{_UPPER}][\w.]+)?))??"
 )
-_DATE = r"(?P<month>[A-Z][a-z]{2,8})\.? (?P<day>\d{1,2})(?:,? (?P<year>(?:19|20)\d\d))?"
-_DASH = r"(?:-{1,2}|—|–)"
+#: Agencies that write places in title case ("Paris (AFP) -", "Caracas, 10 abr (EFE).-"): only
+#: accepted right before a bracketed agency, which is evidence enough of a dateline.
+_LOWER = "a-zß-öø-ÿ"
+_PLACE_TITLE = rf"(?P<place>[{_UPPER}][{_LOWER}'\-]+(?:[ \-][{_UPPER}][{_LOWER}'\-]+){{0,3}})"
+_MONTH_DAY = r"(?P<month>[A-Za-z]{3,9})\.? (?P<day>\d{1,2})(?:,? (?P<year>(?:19|20)\d\d))?"
+_DAY_MONTH = r"(?P<day2>\d{1,2}) (?P<month2>[A-Za-z]{3,9})\.?(?:,? (?P<year2>(?:19|20)\d\d))?"
+#: A spelled-out date in either order: "October 15", "Oct. 15, 2015", "15 Oct 2015", "10 abr".
+_DATE = rf"(?:{_MONTH_DAY}|{_DAY_MONTH})"
+#: The dash after the dateline: hyphen(s), en/em dash, AP's old underscore, EFE's ".-".
+_DASH = r"(?:\.?-{1,2}|—|–|_)"
+_AGENCY = r"(?P<agency>[A-Za-z][A-Za-z.\- ]{1,24})"
+_END = r"(?:\s+|$)"
 
 DATELINE_STYLES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    # MOSCOW, October 15. /TASS/.
-    ("slash-agency", re.compile(rf"^{_PLACE}, {_DATE}\. ?/(?P<agency>[A-Za-z\-]{{2,20}})/\.?(?:\s+|$)")),
-    # PARIS, Oct 15 (AFP) -     LONDON (Reuters) -
+    # MOSCOW, October 15. /TASS/.      MOSCOW, Oct. 15 /ITAR-TASS/ -
     (
-        "paren-agency",
-        re.compile(
-            rf"^{_PLACE}(?:, {_DATE})? \((?P<agency>[A-Za-z][A-Za-z.\- ]{{1,24}})\) ?{_DASH}(?:\s+|$)"
-        ),
+        "slash-agency",
+        re.compile(rf"^{_PLACE_CAPS}, {_DATE}\.? ?/(?P<agency>[A-Za-z\-]{{2,20}})/(?:\.| ?{_DASH})?{_END}"),
     ),
+    # PARIS, Oct 15 (AFP) -     LONDON (Reuters) -     WASHINGTON (AP) —
+    ("paren-agency", re.compile(rf"^{_PLACE_CAPS}(?:, {_DATE})? \({_AGENCY}\) ?{_DASH}{_END}")),
+    # Paris (AFP) -     Beijing, Oct 15 (Xinhua) --     Caracas, 10 abr (EFE).-
+    ("paren-agency", re.compile(rf"^{_PLACE_TITLE}(?:, {_DATE})? \({_AGENCY}\) ?{_DASH}{_END}")),
     # KABUL, March 3, 2019 —    KABUL —
-    ("dash", re.compile(rf"^{_PLACE}(?:, {_DATE})? {_DASH}(?:\s+|$)")),
+    ("dash", re.compile(rf"^{_PLACE_CAPS}(?:, {_DATE})? {_DASH}{_END}")),
 )
+
+#: All-caps openers followed by a dash that are labels or acronyms, not places.
+NOT_PLACES = frozenset(
+    {"BREAKING", "BREAKING NEWS", "UPDATE", "UPDATED", "EXCLUSIVE", "ANALYSIS", "WATCH", "LIVE",
+     "OPINION", "FACTBOX", "EXPLAINER", "CORRECTED", "REFILE", "RPT", "URGENT", "FLASH", "NOTE",
+     "EDITORS", "PHOTOS", "VIDEO", "WARNING", "NATO", "USA", "EU", "UN", "ISIS", "OPEC"}
+)  # fmt: skip
 
 WEEKDAY_MENTION = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
 YEAR_MENTION = re.compile(r"\b((?:19|20)\d\d)\b")
 
 #: How many years either side of a hint a weekday-derived year may be.
 MAX_YEARS_FROM_HINT = 3
+#: Without a hint, how far back a weekday-derived year may go.
+MAX_YEARS_WITHOUT_HINT = 30
 
 
 @dataclass(slots=True, frozen=True)
@@ -84,6 +109,12 @@ class Dateline:
     month: int | None
     day: int | None
     year: int | None
+    region: str | None = None
+    """The state or country after the place ("PARIS, Texas"): without it the place is ambiguous."""
+
+    @property
+    def full_place(self) -> str:
+        return f"{self.place}, {self.region}" if self.region else self.place
 
 
 def split_dateline(paragraph: str) -> Dateline | None:
@@ -92,56 +123,77 @@ def split_dateline(paragraph: str) -> Dateline | None:
         match = pattern.match(paragraph)
         if not match:
             continue
-        groups = match.groupdict()
-        month = MONTHS.get((groups.get("month") or "").lower().rstrip("."))
-        if groups.get("month") and month is None:
+        groups = {key.rstrip("2"): value for key, value in match.groupdict().items() if value}
+        month = MONTHS.get(groups.get("month", "").lower())
+        if "month" in groups and month is None:
             continue  # "LONDON, Reuters 15" is not a date: try the next style
         place = groups["place"].strip()
-        if style == "dash" and len(place) < 3:
+        if style == "dash" and (len(place) < 3 or place in NOT_PLACES):
             continue
         return Dateline(
             text=match.group(0),
             style=style,
             place=place,
-            agency=(groups.get("agency") or None),
+            agency=groups.get("agency", "").strip() or None,
             month=month,
-            day=int(groups["day"]) if groups.get("day") else None,
-            year=int(groups["year"]) if groups.get("year") else None,
+            day=int(groups["day"]) if "day" in groups else None,
+            year=int(groups["year"]) if "year" in groups else None,
+            region=groups.get("region"),
         )
     return None
 
 
-def infer_year(month: int, day: int, text: str, hint: date | None) -> tuple[int | None, str]:
+def infer_year(
+    month: int, day: int, text: str, hint: date | None, today: date | None = None
+) -> tuple[int | None, str]:
     """Pick the year of a yearless ``month``/``day`` and say what decided it.
 
     A weekday the story mentions (wire leads say "said on Thursday" of the filing day) narrows
     the year to one in every five to eleven; the hint (file name, feed, ``--published``) picks
-    among those. Without a usable weekday the hint's year is used as is.
+    among those, else the most recent such year. Weekdays in the lead paragraph are tried first:
+    later ones often name other days ("on Wednesday, Lavrov said"). Without a usable weekday,
+    the year that puts the date nearest the hint is used ("December 31" filed under a
+    2016-01-01 file name is 2015). Dates after ``today`` are never chosen: no story is
+    published in the future.
     """
-    for match in WEEKDAY_MENTION.finditer(text):
-        weekday = WEEKDAYS.index(match[1].lower())
-        years = _years_with_weekday(month, day, weekday, hint)
-        if years:
-            reference = hint.year if hint else date.today().year
-            return min(years, key=lambda year: (abs(year - reference), -year)), "weekday"
+    today = today or date.today()
+    lead, _, _ = text.partition("\n\n")
+    for scope in (lead, text):
+        for match in WEEKDAY_MENTION.finditer(scope):
+            weekday = WEEKDAYS.index(match[1].lower())
+            candidates = [
+                day_ for day_ in _dates_in_range(month, day, hint, today) if day_.weekday() == weekday
+            ]
+            if candidates:
+                return _nearest(candidates, hint or today).year, "weekday"
     if hint:
-        return hint.year, "hint"
+        candidates = _dates_in_range(month, day, hint, today, years_around=1)
+        if candidates:
+            return _nearest(candidates, hint).year, "hint"
     return None, "none"
 
 
-def _years_with_weekday(month: int, day: int, weekday: int, hint: date | None) -> list[int]:
+def _dates_in_range(
+    month: int, day: int, hint: date | None, today: date, years_around: int = MAX_YEARS_FROM_HINT
+) -> list[date]:
     if hint:
-        span = range(hint.year - MAX_YEARS_FROM_HINT, hint.year + MAX_YEARS_FROM_HINT + 1)
+        years = range(hint.year - years_around, hint.year + years_around + 1)
     else:
-        span = range(date.today().year - 30, date.today().year + 1)
-    years = []
-    for year in span:
+        years = range(today.year - MAX_YEARS_WITHOUT_HINT, today.year + 1)
+    dates = []
+    for year in years:
         try:
-            if date(year, month, day).weekday() == weekday:
-                years.append(year)
+            candidate = date(year, month, day)
         except ValueError:
-            continue  # 29 February in a common year
-    return years
+            continue  # 29 February in a common year, 31 April
+        if candidate <= today:
+            dates.append(candidate)
+    return dates
+
+
+def _nearest(candidates: list[date], reference: date) -> date:
+    """The candidate nearest ``reference``; on a tie the earlier one (stories precede files)."""
+    return min(candidates, key=lambda candidate: (abs((candidate - reference).days), candidate))
 
 
 @register_stage("dateline")
@@ -157,7 +209,7 @@ class DatelineStage(PerArticleStage):
     def __call__(self, article: Article) -> None:
         dateline = split_dateline(article.dateline) if article.dateline else None
         if dateline:
-            article.dateline_place = dateline.place
+            article.dateline_place = dateline.full_place
             article.agency = article.agency or dateline.agency
         if article.published:
             return  # metadata (feed, HTML, JSONL field) outranks the dateline
@@ -169,8 +221,9 @@ class DatelineStage(PerArticleStage):
 
     def _date_from_dateline(self, article: Article, dateline: Dateline) -> None:
         assert dateline.month and dateline.day
-        if dateline.year:
-            year, basis = dateline.year, "dateline"
+        year: int | None = dateline.year
+        if year:
+            basis = "dateline"
         else:
             year, how = infer_year(dateline.month, dateline.day, article.text, article.date_hint)
             if year is None:

@@ -39,6 +39,9 @@ NEWS_LANGUAGES = (
 
 #: Characters sampled: enough for a confident answer, cheap on long articles.
 SAMPLE_CHARS = 2000
+#: Below this many letters a guess is noise ("OK", a name): such texts are taken as English,
+#: so a one-line English brief is never skipped for a wrong guess.
+MIN_LETTERS = 20
 ENGLISH = "en"
 
 
@@ -49,7 +52,10 @@ def detector() -> LanguageDetector:
 
 def detect_language(text: str) -> str | None:
     """ISO 639-1 code of ``text``'s language, or None when the text gives no clear answer."""
-    language = detector().detect_language_of(text[:SAMPLE_CHARS])
+    sample = text[:SAMPLE_CHARS]
+    if sum(char.isalpha() for char in sample) < MIN_LETTERS:
+        return None
+    language = detector().detect_language_of(sample)
     return language.iso_code_639_1.name.lower() if language else None
 
 

@@ -1,0 +1,1 @@
+"""Benchmarks: throughput and memory of eventwire's stages, measured on generated data."""
