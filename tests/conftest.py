@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -9,6 +10,9 @@ import pytest
 from eventwire.config import Settings
 from eventwire.nlp import load_model
 from eventwire.pipeline import Pipeline
+from eventwire.store import Store, open_store
+
+from .stores import BACKENDS, fresh_store_url
 
 FIXTURES = Path(__file__).parent / "fixtures"
 REPO = Path(__file__).parent.parent
@@ -32,3 +36,17 @@ def seed_text() -> str:
     if not SEED.exists():
         pytest.skip("../shared/seed is not available")
     return SEED.read_text(encoding="utf-8")
+
+
+@pytest.fixture(params=BACKENDS)
+def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """An empty store location per backend (SQLite file, PostgreSQL schema): see tests/stores.py."""
+    with fresh_store_url(request.param, tmp_path) as url:
+        yield url
+
+
+@pytest.fixture
+def store(store_url: str) -> Iterator[Store]:
+    """An open, empty store of each backend; storage tests taking it run on both."""
+    with open_store(store_url) as opened:
+        yield opened

@@ -41,6 +41,10 @@ class Settings:
     """Stage names in order (``EVENTWIRE_STAGES=clean,dateline,language,nlp`` runs only those)."""
     dictionaries: tuple[Path, ...] = ()
     """User dictionaries that add to or override the shipped actor dictionaries."""
+    event_patterns: tuple[Path, ...] = ()
+    """User event-pattern files (shape of ``data/event_patterns.yaml``), tried before the shipped ones."""
+    cleanup_rules: tuple[Path, ...] = ()
+    """User scrape-cleanup rule files (shape of ``data/cleanup.yaml``), merged with the shipped ones."""
     published: date | None = None
     """Publication date for inputs that carry none (``--published``)."""
     batch_size: int = 16

@@ -7,10 +7,12 @@ times faster than one call per article. Nothing is downloaded: the model is an i
 
 from __future__ import annotations
 
+import itertools
 from functools import lru_cache
 
 import spacy
 from spacy.language import Language as SpacyLanguage
+from spacy.tokens import Doc
 
 from eventwire.config import Settings
 from eventwire.errors import EventwireError
@@ -44,7 +46,6 @@ class NlpStage:
 
     def __init__(self, settings: Settings) -> None:
         self.nlp = load_model(settings.spacy_model)
-        self.batch_size = settings.batch_size
 
     def process_batch(self, articles: list[Article]) -> None:
         todo = [article for article in articles if not article.skipped_reason]
@@ -52,14 +53,29 @@ class NlpStage:
             if len(article.text) > MAX_CHARS:
                 article.skipped_reason = f"text longer than {MAX_CHARS} characters"
         todo = [article for article in todo if not article.skipped_reason]
-        docs = self.nlp.pipe((article.text for article in todo), batch_size=self.batch_size)
-        for article, doc in zip(todo, docs, strict=True):
-            article.doc = doc
-            article.sentences = sentences_of(doc, article.paragraphs)
+        chunks = [paragraph_chunks(article) for article in todo]
+        parsed = iter(self.nlp.pipe((chunk for chunk_list in chunks for chunk in chunk_list), batch_size=64))
+        for article, chunk_list in zip(todo, chunks, strict=True):
+            paragraph_docs = [next(parsed) for _ in chunk_list]
+            article.doc = Doc.from_docs(paragraph_docs, ensure_whitespace=False)
+            article.sentences = sentences_of(article.doc, article.paragraphs)
 
 
-def sentences_of(doc: spacy.tokens.Doc, paragraphs: list[tuple[int, int]]) -> list[Sentence]:
-    """Sentences by offsets, also split at paragraph breaks (the parser sometimes runs over them)."""
+def paragraph_chunks(article: Article) -> list[str]:
+    """The article text cut at paragraph starts, each piece keeping its trailing line breaks.
+
+    Paragraphs are parsed separately: a parse never runs across a paragraph break (the parser
+    would otherwise read a one-line subheading and the next paragraph as one sentence, making
+    "Lavrov" a conjunct of the subheading's verb), and the pieces concatenate back to exactly
+    ``article.text``, so offsets stay valid.
+    """
+    starts = [start for start, _ in article.paragraphs if start > 0]
+    bounds = [0, *starts, len(article.text)]
+    return [article.text[begin:end] for begin, end in itertools.pairwise(bounds) if end > begin]
+
+
+def sentences_of(doc: Doc, paragraphs: list[tuple[int, int]]) -> list[Sentence]:
+    """Sentences by offsets (trimmed of blanks), numbered by the paragraph they belong to."""
     text = doc.text
     bounds = paragraphs or [(0, len(text))]
     sentences: list[Sentence] = []
@@ -76,6 +92,14 @@ def sentences_of(doc: spacy.tokens.Doc, paragraphs: list[tuple[int, int]]) -> li
             while end > start and text[end - 1].isspace():
                 end -= 1
             if start < end:
-                sentences.append(Sentence(start, end, index))
+                if sentences and sentences[-1].paragraph == index and _is_punctuation(text[start:end]):
+                    # spaCy sometimes splits a closing quote mark off its sentence ('… other.' '"')
+                    sentences[-1].end = end
+                else:
+                    sentences.append(Sentence(start, end, index))
             index += 1
     return sentences
+
+
+def _is_punctuation(text: str) -> bool:
+    return not any(char.isalnum() for char in text)

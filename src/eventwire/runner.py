@@ -12,11 +12,13 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from eventwire.config import Settings
+from eventwire.dedup import DuplicateIndex
 from eventwire.errors import InputFailure
-from eventwire.ingest import read_documents
+from eventwire.ingest import IngestStats, ReaderOptions, read_documents
 from eventwire.model import RawDocument
-from eventwire.pipeline import Pipeline
-from eventwire.store import SQLiteStore
+from eventwire.parallel import DocumentProcessor, ParallelPipeline
+from eventwire.pipeline import Outcome, Pipeline
+from eventwire.store import Store
 
 
 @dataclass(slots=True)
@@ -30,6 +32,10 @@ class RunSummary:
     events: int = 0
     quotes: int = 0
     failures: list[InputFailure] = field(default_factory=list)
+    duplicates: int = 0
+    """Stored with ``duplicate_of`` set: near-copies of an earlier article (see ``dedup``)."""
+    ingest: IngestStats = field(default_factory=IngestStats)
+    """What the readers saw, including records skipped on purpose (non-HTML WARC responses)."""
 
     @property
     def seen(self) -> int:
@@ -41,24 +47,32 @@ ProgressCallback = Callable[[RunSummary, str], None]
 
 def run(
     paths: Iterable[str],
-    store: SQLiteStore,
+    store: Store,
     settings: Settings | None = None,
     *,
-    pipeline: Pipeline | None = None,
+    pipeline: DocumentProcessor | None = None,
+    workers: int = 1,
     on_progress: ProgressCallback | None = None,
     on_failure: Callable[[InputFailure], None] | None = None,
+    reader_options: ReaderOptions | None = None,
 ) -> RunSummary:
     """Process every input under ``paths`` into ``store`` and return what happened.
 
+    ``workers`` > 1 processes on that many worker processes (:mod:`eventwire.parallel`) while
+    this process reads, skips stored articles and stores; the store ends up the same.
     ``on_failure`` is called for each failed input as it happens (the CLI prints it on stderr);
     failures never stop the run.
     """
     settings = settings or Settings()
-    pipeline = pipeline or Pipeline(settings)
+    if pipeline is None:
+        pipeline = ParallelPipeline(settings, workers) if workers > 1 else Pipeline(settings)
     summary = RunSummary()
 
     def new_documents() -> Iterator[RawDocument | InputFailure]:
-        for document in read_documents(paths, published=settings.published):
+        documents = read_documents(
+            paths, published=settings.published, options=reader_options, stats=summary.ingest
+        )
+        for document in documents:
             if isinstance(document, RawDocument) and store.has_article(document.article_id):
                 summary.already_stored += 1
                 if on_progress:
@@ -66,7 +80,25 @@ def run(
                 continue
             yield document
 
-    for outcome in pipeline.process(new_documents()):
+    store_outcomes(pipeline.process(new_documents()), store, summary, on_progress, on_failure)
+    return summary
+
+
+def store_outcomes(
+    outcomes: Iterable[Outcome],
+    store: Store,
+    summary: RunSummary,
+    on_progress: ProgressCallback | None = None,
+    on_failure: Callable[[InputFailure], None] | None = None,
+) -> None:
+    """The single writer: store processed articles in order, marking near-duplicates.
+
+    Shared by every engine (one process, a worker pool, Dask): outcomes arrive in input order,
+    so the earliest copy of a story is the one the others point at, whoever processed them.
+    Cross-article event clusters are brought up to date once all outcomes are stored.
+    """
+    duplicates = DuplicateIndex.from_signatures(store.minhashes())
+    for outcome in outcomes:
         if outcome.failure:
             summary.failures.append(outcome.failure)
             if on_failure:
@@ -76,8 +108,12 @@ def run(
             continue
         article = outcome.article
         assert article is not None
-        if store.add_article(article):
+        article.duplicate_of = duplicates.check(article)
+        if store.add_article(article, minhash=duplicates.signature(article)):
+            duplicates.add(article)
             summary.stored += 1
+            if article.duplicate_of:
+                summary.duplicates += 1
             summary.events += len(article.events)
             summary.quotes += len(article.quotes)
             if article.skipped_reason:
@@ -86,4 +122,6 @@ def run(
             summary.already_stored += 1  # the same text twice in one run
         if on_progress:
             on_progress(summary, article.source_path)
-    return summary
+    # One pass over the new events (see store/clusters.py); it also picks up what an
+    # interrupted earlier run stored but never clustered.
+    store.refresh_clusters()
