@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import json
+import tempfile
 from collections.abc import Iterable, Sequence
 from typing import Any, Literal, TextIO
 
@@ -15,6 +16,9 @@ from rich.console import Console
 from rich.table import Table
 
 OutputFormat = Literal["jsonl", "table", "csv"]
+
+#: CSV rows are spooled in memory up to this size, then on disk.
+SPOOL_BYTES = 8 * 1024 * 1024
 
 #: Table cells longer than this are cut, so one long evidence sentence keeps the table readable.
 MAX_CELL_CHARS = 80
@@ -58,15 +62,26 @@ def write_records(
 
 
 def _write_csv(records: Iterable[dict[str, Any]], stream: TextIO) -> int:
-    writer: csv.DictWriter[str] | None = None
+    """Two passes over a spooled copy: the header is the union of every record's columns.
+
+    Taking the header from the first record would drop ``speaker.name`` for every row whenever
+    the first event has no speaker; spooling keeps memory flat (large outputs go to disk).
+    """
+    columns: dict[str, None] = {}
     count = 0
-    for record in records:
-        flat = flatten(record)
-        if writer is None:
-            writer = csv.DictWriter(stream, fieldnames=list(flat), extrasaction="ignore")
-            writer.writeheader()
-        writer.writerow(flat)
-        count += 1
+    with tempfile.SpooledTemporaryFile(max_size=SPOOL_BYTES, mode="w+", encoding="utf-8") as spool:
+        for record in records:
+            flat = flatten(record)
+            columns.update(dict.fromkeys(flat))
+            spool.write(json.dumps(flat, ensure_ascii=False) + "\n")
+            count += 1
+        if not count:
+            return 0
+        spool.seek(0)
+        writer = csv.DictWriter(stream, fieldnames=list(columns))
+        writer.writeheader()
+        for line in spool:
+            writer.writerow(json.loads(line))
     return count
 
 

@@ -18,7 +18,7 @@ from typing import Any, Literal, Protocol, Self
 from eventwire.errors import StoreError
 from eventwire.model import Article, Place, TimeExpression
 from eventwire.store import clusters
-from eventwire.store.query import EVENT_ORDER, Dialect, EventQuery
+from eventwire.store.query import EVENT_ORDER, LIKE, Dialect, EventQuery, _escape_like
 from eventwire.store.records import (
     ARTICLE_COLUMNS,
     EVENT_COLUMNS,
@@ -499,8 +499,10 @@ class SQLStore:
         conditions: list[str] = []
         params: list[Any] = []
         if speaker:
-            conditions.append("(quotes.speaker_name LIKE ? OR quotes.speaker_text LIKE ?)")
-            params += [f"%{speaker}%", f"%{speaker}%"]
+            # The name as typed: a "%" or "_" in it matches itself, not any text.
+            pattern = f"%{_escape_like(speaker)}%"
+            conditions.append(f"(quotes.speaker_name {LIKE} OR quotes.speaker_text {LIKE})")
+            params += [pattern, pattern]
         if search:
             conditions.append(self.dialect.quote_match)
             params.append(self.dialect.search_parameter(search))
