@@ -346,7 +346,12 @@ def _actor_from_code(code: str, name: str | None) -> Actor:
 
 #: The gold records use PLOVER 2018 event types; our codebook follows the 2021 manual, which
 #: folded these into broader types (the distinction lives on in the mode).
-GOLD_EVENT_TYPE_FIXES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
+GOLD_EVENT_TYPE_FIXES = {
+    "DEMAND": "REQUEST",
+    "DISAPPROVE": "ACCUSE",
+    "INVESTIGATE": "ACCUSE",
+    "FIGHT": "ASSAULT",
+}
 #: The confusion-table label of a sentence where we coded no event.
 NO_EVENT = "NONE"
 

@@ -1,0 +1,735 @@
+"""The event coder: from a parsed article to CAMEO/PLOVER events with their evidence.
+
+For every verb, noun or predicative adjective whose lemma some pattern knows, the most specific
+matching pattern gives the action; the parse gives source (subject, passive agent, the subject
+of a light verb such as "delivered strikes", or a possessor "Turkey's statements") and target
+(object, then the pattern's prepositions: "support to Y", "strikes at Z"). Conjunctions yield
+one event per source-target pair. The modality reading (``modality.py``) decides whether the
+action is asserted, and rewrites intended or appealed-for actions to their 03x/02x codes
+(demanded ones to 10x) and refused cooperation to 12x, so that no material event is ever coded
+from "plans to" or "should". A state that speaks, appeals or plans is coded as its government
+(RUSGOV), as CAMEO coders do; its material acts keep the state's code.
+
+Some actions are left uncoded on purpose: an action no actor performs ("two soldiers were
+wounded"), one a relative clause only imagines ("the extremists who should be attacked"), and
+what a participle or an infinitive adds to a coded action - its outcome ("shelled the village,
+killing two") or its purpose ("marched to demand the removal") - which is that action's, not
+another event.
+
+Confidence is documented in :func:`confidence`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from eventwire.events import context
+from eventwire.events.codebook import Codebook
+from eventwire.events.modality import Reading, in_relative_clause, read_modality, subject_controller
+from eventwire.events.participants import Participant, participants
+from eventwire.events.patterns import EventPattern, LightVerb, PatternSet
+from eventwire.events.syntax import (
+    agent_of,
+    child,
+    clause_depth,
+    clause_tokens,
+    core_span,
+    has_preposition,
+    is_passive,
+    path_length,
+    patient_of,
+    preposition_objects,
+    subject_of,
+)
+from eventwire.model import Article, Event, EventActor, Evidence, Modality, Quote, Speaker
+
+#: Codes that mean nothing without a counterpart: consult, discuss by telephone, negotiate.
+_NEEDS_COUNTERPART = frozenset({"040", "041", "046"})
+#: Entity types that are never a participant ("passed to an offensive on *October 8*").
+_NOT_ACTORS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
+#: Dependents that may carry a clause marker ("said that X *must* …", "that X *allegedly* …").
+_MARKER_DEPS = frozenset({"aux", "advmod", "neg"})
+
+
+@dataclass(slots=True)
+class Match:
+    """A trigger token, the pattern it matched, and the parse positions that pattern implies."""
+
+    trigger: Token
+    pattern: EventPattern
+    anchor: Token
+    """The verb whose clause carries the action: the trigger, or the light verb of a noun."""
+    light_verb: Token | None = None
+    consumed: set[int] = field(default_factory=set)
+    """Tokens that are part of the predicate ("take *part*", "open *fire*"), never participants."""
+
+    @property
+    def is_bare_noun(self) -> bool:
+        """A noun with no verb of its own ("the *attack* in Ankara"): a mention, not a predicate."""
+        return self.pattern.kind == "noun" and self.light_verb is None
+
+
+def confidence(
+    pattern: EventPattern,
+    source: Participant | None,
+    target: Participant | None,
+    trigger: Token,
+    depth: int,
+) -> float:
+    """How much to trust an event, from 0 to 1.
+
+    ``0.1 + 0.25 * specificity + 0.25 * resolution + 0.15 * closeness + 0.25 * prominence``
+    where *specificity* is 0.5 for a bare lemma, 0.75 with one constraint and 1.0 with more;
+    *resolution* is the mean quality of the participants present (1.0 named directly, 0.8
+    through a pronoun or the speaker, 0.6 found inside a longer phrase, 0 unresolved);
+    *closeness* is ``1 / (1 + 0.25 * (edges - 2))`` over the dependency edges from the trigger
+    to the participants (a subject and an object one edge away each score 1.0); *prominence* is
+    ``1 / (1 + depth)`` where *depth* counts the clauses between the action and the sentence's
+    main clause (a reported clause counts as main; a bare event noun adds one), because what a
+    sentence states is surer than what it mentions in passing.
+    """
+    specificity = (0.5, 0.75, 1.0)[min(pattern.specificity, 2)]
+    present = [item for item in (source, target) if item is not None]
+    resolution = sum(item.quality for item in present) / len(present) if present else 0.0
+    edges = sum(path_length(trigger, item.token) for item in present) if present else 4
+    closeness = 1.0 / (1.0 + 0.25 * max(edges - 2, 0))
+    prominence = 1.0 / (1.0 + depth)
+    return round(0.1 + 0.25 * specificity + 0.25 * resolution + 0.15 * closeness + 0.25 * prominence, 2)
+
+
+class EventCoder:
+    """Codes the events of parsed articles with one pattern set and codebook (build once, reuse)."""
+
+    def __init__(self, patterns: PatternSet, codebook: Codebook) -> None:
+        self.patterns = patterns
+        self.codebook = codebook
+
+    # -- matching -------------------------------------------------------------------------------
+
+    def _constraints_hold(self, pattern: EventPattern, trigger: Token, anchor: Token) -> set[int] | None:
+        """The predicate tokens the pattern consumes, or None when a constraint fails."""
+        consumed: set[int] = set()
+        if pattern.particle:
+            particle = next(
+                (item for item in trigger.children if item.dep_ == "prt" and item.lower_ == pattern.particle),
+                None,
+            )
+            if particle is None:
+                return None
+            consumed.add(particle.i)
+        if pattern.object:
+            obj = patient_of(trigger) if is_passive(trigger) else child(trigger, "dobj")
+            if obj is None or obj.lemma_.lower() not in pattern.object:
+                return None
+            consumed.add(obj.i)
+        if pattern.prep and not has_preposition(trigger, pattern.prep):
+            return None
+        if pattern.context and not self._context_holds(pattern, trigger, anchor):
+            return None
+        if pattern.clause_marker and _marked_clause(trigger, pattern.clause_marker) is None:
+            return None
+        return consumed
+
+    @staticmethod
+    def _context_holds(pattern: EventPattern, trigger: Token, anchor: Token) -> bool:
+        around = [*clause_tokens(anchor)]
+        if anchor.i != trigger.i:
+            around.extend(clause_tokens(trigger))
+        subject = subject_of(anchor)
+        if subject is not None:
+            around.extend(subject.subtree)
+        words = {
+            word for token in around if token.i != trigger.i for word in (token.lemma_.lower(), token.lower_)
+        }
+        return bool(words & pattern.context)
+
+    def _best(self, candidates: tuple[EventPattern, ...], trigger: Token, anchor: Token) -> Match | None:
+        """The most specific pattern that holds; on a tie the finer code, then the earlier entry."""
+        best: Match | None = None
+        for pattern in candidates:
+            consumed = self._constraints_hold(pattern, trigger, anchor)
+            if consumed is None:
+                continue
+            rank = (pattern.specificity, len(pattern.code))
+            if best is None or rank > (best.pattern.specificity, len(best.pattern.code)):
+                best = Match(trigger, pattern, anchor, consumed=consumed)
+        return best
+
+    def _light_verb(self, noun: Token) -> Token | None:
+        """The verb that hands its subject to ``noun``.
+
+        "delivered strikes", "passed to an offensive", and through a container noun: "sent a
+        message of condolences", "launched a mediation effort".
+        """
+        head, preposition = noun, None
+        if noun.dep_ == "compound" and noun.head.lemma_.lower() in self.patterns.containers:
+            head = noun.head
+        elif (
+            noun.dep_ == "pobj"
+            and noun.head.lower_ == "of"
+            and noun.head.head.lemma_.lower() in self.patterns.containers
+        ):
+            head = noun.head.head
+        if head.dep_ in ("dobj", "nsubjpass"):
+            verb = head.head
+        elif head.dep_ == "pobj" and head.head.dep_ in ("prep", "dative"):
+            verb, preposition = head.head.head, head.head.lower_
+        else:
+            return None
+        entries = self.patterns.light_verbs.get(verb_lemma(verb, self.patterns.light_verbs), ())
+        return verb if any(_light_verb_fits(entry, verb, preposition) for entry in entries) else None
+
+    def matches(self, doc: Doc) -> list[Match]:
+        """Every trigger in ``doc`` with its most specific pattern (user patterns win ties)."""
+        found: list[Match] = []
+        for token in doc:
+            match = self._match(token)
+            if match is not None:
+                found.append(match)
+        # A verb pattern that names its object ("open fire") owns it; otherwise the noun names the
+        # action and its light verb's own pattern yields ("offered condolences" is not an offer).
+        verbal = [match for match in found if match.pattern.kind != "noun"]
+        owned = {index for match in verbal for index in match.consumed}
+        verb_triggers = {match.trigger.i for match in verbal}
+        nouns = [
+            match
+            for match in found
+            if match.pattern.kind == "noun"
+            and match.trigger.i not in owned
+            and not (
+                match.trigger.dep_ == "dobj" and match.trigger.head.i in verb_triggers and match.is_bare_noun
+            )
+        ]
+        light = {match.light_verb.i for match in nouns if match.light_verb is not None}
+        kept = [match for match in verbal if match.trigger.i not in light | owned]
+        return sorted(kept + nouns, key=lambda match: match.trigger.i)
+
+    def _match(self, token: Token) -> Match | None:
+        lemma = token.lemma_.lower()
+        if _is_predicative(token):  # "is opposed to" reads as a state, not as a passive "oppose"
+            for word in (lemma, token.lower_):
+                match = self._best(self.patterns.adjectives.get(word, ()), token, token)
+                if match is not None:
+                    return match
+        if token.pos_ == "VERB":
+            return self._best(
+                self.patterns.verbs.get(verb_lemma(token, self.patterns.verbs), ()), token, token
+            )
+        if token.pos_ == "NOUN" and lemma in self.patterns.nouns:
+            light = self._light_verb(token)
+            match = self._best(self.patterns.nouns[lemma], token, light or token)
+            if match is not None:
+                match.light_verb = light
+            return match
+        return None
+
+    # -- participants ---------------------------------------------------------------------------
+
+    def _source_tokens(self, match: Match) -> list[Token]:
+        """Candidate source phrases, best first (the caller takes the first that names an actor)."""
+        anchor = match.anchor
+        if match.pattern.kind == "adjective":
+            own = child(anchor, "nsubj", "nsubjpass") or subject_of(anchor)
+            return [own] if own is not None else []
+        if match.is_bare_noun:
+            noun = match.trigger
+            candidates = [
+                *[item for item in noun.children if item.dep_ == "poss"],
+                *preposition_objects(noun, ("by",)),
+                *[
+                    item
+                    for item in noun.children
+                    if item.dep_ in ("amod", "compound") and item.pos_ in ("PROPN", "ADJ")
+                ],
+            ]
+            governor = _predicative_governor(noun)
+            if governor is not None and governor.lemma_.lower() in self.patterns.modality.intended:
+                # "we are ready for close cooperation": we
+                subject = subject_of(governor)
+                candidates.extend([subject] if subject is not None else [])
+            return candidates
+        if is_passive(anchor):
+            agent = agent_of(anchor)
+            return [agent] if agent is not None else []
+        subject = subject_of(anchor)
+        if subject is None:
+            return []
+        if subject.i == anchor.head.i and subject.head.pos_ in ("VERB", "AUX"):
+            # "issued a declaration demanding ...": the declaration's issuer, if it names no one
+            issuer = subject_of(subject.head)
+            return [subject, issuer] if issuer is not None else [subject]
+        return [subject]
+
+    def _target_tokens(self, match: Match) -> list[Token]:
+        """Object first, then prepositional complements (on the noun, then on its light verb)."""
+        pattern, trigger, anchor = match.pattern, match.trigger, match.anchor
+        if pattern.clause_marker:
+            clause = _marked_clause(trigger, pattern.clause_marker)
+            subject = subject_of(clause) if clause is not None else None
+            return [subject] if subject is not None else []
+        preps = pattern.target_preps or self.patterns.default_target_preps
+        tokens: list[Token] = []
+        recipient = child(anchor, "dative") if anchor.i != trigger.i else None
+        if recipient is not None and recipient.pos_ != "ADP":  # "handed *him* a protest note"
+            tokens.append(recipient)
+        if pattern.kind == "verb":
+            obj = patient_of(trigger) if is_passive(trigger) else child(trigger, "dobj", "dative")
+            if obj is not None and obj.i not in match.consumed:
+                tokens.append(obj)
+            clause = child(trigger, "ccomp")  # "demanded that Mugabe abandon ...": Mugabe
+            clause_subject = subject_of(clause) if clause is not None else None
+            if obj is None and clause_subject is not None:
+                tokens.append(clause_subject)
+        attached = [*preposition_objects(trigger, preps)]
+        if anchor.i != trigger.i:
+            attached.extend(preposition_objects(anchor, preps))
+        # "at the request of Syria" names no target: an event noun is a circumstance
+        tokens.extend(
+            item
+            for item in attached
+            if item.i not in match.consumed and item.lemma_.lower() not in self.patterns.nouns
+        )
+        if match.is_bare_noun and not tokens and not (pattern.symmetric and self._between(match)):
+            tokens.extend(_noun_complement_targets(trigger))
+        return [token for token in tokens if token.i != trigger.i and token.ent_type_ not in _NOT_ACTORS]
+
+    def _between(self, match: Match) -> list[Token]:
+        """Participants of "cooperation between X and Y" (symmetric nouns)."""
+        return list(preposition_objects(match.trigger, ("between", "among")))
+
+    # -- events ---------------------------------------------------------------------------------
+
+    def code(self, article: Article) -> list[Event]:
+        """All events of ``article`` (parsed, with its earlier layers), in text order."""
+        if article.doc is None:
+            return []
+        events: list[Event] = []
+        surroundings = context.Surroundings(article)
+        for sentence_matches in _by_sentence(self.matches(article.doc)):
+            events.extend(self._code_sentence(article, sentence_matches, surroundings))
+        return events
+
+    def _code_sentence(
+        self, article: Article, matches: list[Match], surroundings: context.Surroundings
+    ) -> list[Event]:
+        produced: list[tuple[Event, Match, int | None]] = []
+        for match in matches:
+            reading = read_modality(match.anchor, self.patterns.modality)
+            if reading.modality != "asserted" and in_relative_clause(match.anchor):
+                continue  # "the extremists who should be attacked" describes them; it codes nothing
+            produced.extend(
+                (event, match, _governor(reading, event))
+                for event in self._events(article, match, reading, surroundings)
+            )
+        quads: dict[int, set[int]] = {}
+        for event, match, _ in produced:
+            quads.setdefault(match.anchor.i, set()).add(event.quad_class)
+        # "urged Syria to negotiate": the appeal (02x) replaces the bare "urge" (020); but a
+        # governor with a pattern of its own ("appealed for assistance") is the event, and what
+        # it governs adds nothing - unless that is finer ("refused to release": 1243, not 124).
+        specific: dict[int, int] = {}
+        for event, match, _ in produced:
+            if match.pattern.specificity > 0:
+                specific[match.trigger.i] = max(specific.get(match.trigger.i, 0), len(event.cameo))
+        governed = [
+            (
+                event,
+                match,
+                governor if governor is not None and len(event.cameo) > specific.get(governor, 0) else None,
+            )
+            for event, match, governor in produced
+        ]
+        replaced = {governor for _, _, governor in governed if governor is not None}
+        coded: dict[tuple[object, ...], Event] = {}
+        for (event, match, governor), (_, _, kept) in zip(produced, governed, strict=True):
+            if (governor is not None and kept is None) or (match.trigger.i in replaced and not event.negated):
+                continue
+            if _subordinate(match, event, quads):
+                continue
+            key = (
+                event.evidence.start,
+                _who(event.source),
+                _who(event.target),
+                event.cameo_root,
+                event.negated,
+            )
+            # the more specific code wins ("0212" over a bare "020"), then the more confident
+            if key not in coded or _rank(coded[key]) < _rank(event):
+                coded[key] = event
+        return list(coded.values())
+
+    def _speaker(
+        self, article: Article, match: Match, reading: Reading
+    ) -> tuple[Speaker | None, Quote | None]:
+        quote = context.quote_at(article, match.trigger.idx)
+        if quote is not None and quote.speaker is not None:
+            return quote.speaker, quote
+        if reading.reporter is None:
+            return None, quote
+        who = child(reading.reporter, "nsubj", "poss") or agent_of(reading.reporter)
+        if who is None:
+            return None, quote
+        found = participants(article, who)
+        first = found[0].actor if found else None
+        start, end = core_span(who)
+        return Speaker(
+            text=article.text[start:end],
+            name=first.name if first else None,
+            code=first.code if first else None,
+            start=start,
+            end=end,
+        ), quote
+
+    def _sources(self, article: Article, match: Match, speaker: Speaker | None) -> list[Participant]:
+        """The first candidate phrase that names actors gives the sources (all its conjuncts)."""
+        fallback: list[Participant] = []
+        for token in self._source_tokens(match):
+            if match.pattern.kind != "noun" and token.lemma_.lower() in self.patterns.nouns:
+                continue  # "clashes between the army and militants killed ...": no one's act
+            found = participants(article, token, speaker)
+            if any(item.actor.code for item in found):
+                return found
+            fallback = fallback or found
+        return fallback
+
+    def _events(
+        self, article: Article, match: Match, reading: Reading, surroundings: context.Surroundings
+    ) -> Iterator[Event]:
+        pattern = match.pattern
+        speaker, quote = self._speaker(article, match, reading)
+        sources = self._sources(article, match, speaker)
+        targets = _first_resolved_group(
+            [
+                item
+                for token in self._target_tokens(match)
+                for item in participants(article, token, speaker, places=pattern.kind == "noun")
+            ]
+        )
+        if pattern.symmetric:  # "Russia and Egypt agreed ...", "cooperation between X and Y"
+            between = [
+                item for token in self._between(match) for item in participants(article, token, speaker)
+            ]
+            pool = next((group for group in (sources, between) if len(_resolved(group)) >= 2), None)
+            if pool is not None:
+                sources = targets = _resolved(pool)
+        code, modality, negated = self._code(pattern.code, reading)
+        if modality == "appeal":
+            appealer = self._appealer(article, reading, speaker, match.anchor)
+            if appealer is not None:
+                # the appeal is addressed to whoever is to act, never to the action's target
+                own = _country(appealer.actor.code)
+                addressed = [item for item in sources if _country(item.actor.code) != own and item.actor.code]
+                sources, targets = [appealer], _unique(addressed)
+        elif modality == "asserted" and reading.reporter is not None and _third_party(speaker, sources):
+            modality = "reported"
+        row = self.codebook[code]
+        sentence = article.sentence_at(match.trigger.idx)
+        if sentence is None:
+            return
+        evidence = Evidence(article.text[sentence.start : sentence.end], sentence.start, sentence.end)
+        when = context.event_date(article, _dating_token(match.trigger), quote)
+        depth = clause_depth(match.anchor, self.patterns.modality.reporting) + int(match.is_bare_noun)
+        for source, target in _pairs(sources, targets):
+            if not _worth_coding(match, source, target, code, row.quad_class):
+                continue
+            location = surroundings.location(
+                match.trigger, target.actor.text if target else None, statement=row.quad_class in (1, 3)
+            )
+            yield Event(
+                source=_speaking_for(source, row.is_material and modality not in ("intended", "appeal")),
+                target=target.actor if target else None,
+                cameo=code,
+                goldstein=row.goldstein,
+                quad_class=row.quad_class,
+                evidence=evidence,
+                rule=pattern.rule,
+                confidence=confidence(pattern, source, target, match.trigger, depth),
+                plover_type=row.plover_type,
+                plover_mode=row.plover_mode,
+                date=when.date if when else None,
+                date_precision=when.precision if when else None,
+                date_basis=when.basis if when else None,
+                location=location,
+                negated=negated,
+                modality=modality,
+                speaker=speaker,
+            )
+
+    def _code(self, code: str, reading: Reading) -> tuple[str, Modality, bool]:
+        """The code, modality and negation an action is coded with, given how it is presented.
+
+        A refused cooperation is a rejection (12x), asserted; an intended or appealed-for action
+        becomes its 03x/02x code; a hypothetical use of force ("would attack if …") is a threat.
+        """
+        modality: Modality = reading.modality
+        if reading.negated:
+            rejected = self.codebook.modal_code(code, "rejected") if reading.refused else code
+            if rejected == code:
+                return code, modality, True
+            return rejected, "reported" if modality == "reported" else "asserted", False
+        if modality == "appeal" and reading.demanded:  # demands mirror appeals: 0256 -> 1056
+            appeal = self.codebook.modal_code(code, "appeal")
+            demand = f"10{appeal[2:]}"
+            return (demand if demand in self.codebook else "100"), modality, False
+        if modality in ("intended", "appeal"):
+            return self.codebook.modal_code(code, modality), modality, False
+        if modality == "hypothetical" and self.codebook[code].quad_class == 4:
+            return self.codebook.modal_code(code, "intended"), modality, False
+        return code, modality, False
+
+    def _appealer(
+        self, article: Article, reading: Reading, speaker: Speaker | None, anchor: Token
+    ) -> Participant | None:
+        """Who makes the appeal: the subject of "urge"/"call on", else the speaker of the words."""
+        controller = subject_controller(reading)
+        if controller is not None:
+            found = [item for item in participants(article, controller, speaker) if item.actor.code]
+            if found:
+                return found[0]
+        if speaker is not None and speaker.code:
+            return Participant(
+                EventActor(
+                    text=speaker.text or speaker.name or speaker.code, name=speaker.name, code=speaker.code
+                ),
+                anchor,
+                0.8,
+            )
+        return None
+
+
+def verb_lemma(verb: Token, known: Mapping[str, object]) -> str:
+    """``verb``'s lemma, or its "-ed" form less the "d" when only that is known.
+
+    The small English model lemmatises a few past forms wrongly ("staged" -> "stag").
+    """
+    lemma = verb.lemma_.lower()
+    if lemma not in known and verb.lower_.endswith("ed") and verb.lower_[:-1] in known:
+        return verb.lower_[:-1]
+    return lemma
+
+
+def _speaking_for(source: Participant | None, acting: bool) -> EventActor | None:
+    """The source as coded: a state that says, appeals, plans or denies is its government.
+
+    "Russia urged ..." or "Russia does not plan to ..." is the Russian government speaking
+    (RUSGOV), as CAMEO coders code it; a state's material acts (``acting``) keep the state's
+    code, since who acted (army, government) is open.
+    """
+    if source is None:
+        return None
+    if acting or not (source.state and source.actor.code):
+        return source.actor
+    government = context.actor_from_code(f"{source.actor.code}GOV")
+    return EventActor(text=source.actor.text, name=government.name, code=government.code)
+
+
+def _governor(reading: Reading, event: Event) -> int | None:
+    """The token whose meaning rewrote ``event``'s code: "plans" (03x), "urged" (02x), "refused" (12x)."""
+    if event.negated:
+        return None
+    if reading.refuser is not None:
+        return reading.refuser.i
+    if reading.governor is not None and reading.modality in ("intended", "appeal"):
+        return reading.governor.i
+    return None
+
+
+def _light_verb_fits(entry: LightVerb, verb: Token, preposition: str | None) -> bool:
+    if entry.prep != preposition:
+        return False
+    if entry.particle and not any(
+        item.dep_ == "prt" and item.lower_ == entry.particle for item in verb.children
+    ):
+        return False
+    if entry.object:
+        obj = child(verb, "dobj")
+        return obj is not None and obj.lemma_.lower() == entry.object
+    return True
+
+
+def _is_predicative(token: Token) -> bool:
+    """An adjective that is a clause's predicate ("is *ready* to", "remains *open* to"), or a
+    stative participle with no doer ("is *opposed* to", "is *committed* to")."""
+    if token.pos_ == "ADJ":
+        return token.dep_ in ("acomp", "ROOT", "ccomp", "xcomp", "conj")
+    return token.tag_ == "VBN" and is_passive(token) and token.dep_ != "acl" and agent_of(token) is None
+
+
+def _predicative_governor(noun: Token) -> Token | None:
+    """The predicative adjective a bare event noun complements ("ready *for* cooperation")."""
+    if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and _is_predicative(noun.head.head):
+        return noun.head.head
+    return None
+
+
+def _marked_clause(trigger: Token, markers: frozenset[str]) -> Token | None:
+    """The clausal complement of ``trigger`` whose modal or adverb is one of ``markers``.
+
+    "said that Nairobi *should* withdraw", "statements that Moscow *allegedly* supplies"; a
+    marker verb counts only with its complement ("Nairobi *has* to withdraw").
+    """
+    for clause in trigger.children:
+        if clause.dep_ not in ("acl", "ccomp", "relcl"):
+            continue
+        if any(
+            item.dep_ in _MARKER_DEPS and item.lower_ in markers and (item.dep_ != "aux" or item.tag_ == "MD")
+            for item in clause.children
+        ):
+            return clause
+        if clause.lemma_.lower() in markers and child(clause, "xcomp") is not None:
+            return clause
+    return None
+
+
+def _noun_complement_targets(noun: Token) -> list[Token]:
+    """Whom a bare event noun acts on when no preposition says so.
+
+    The subject of its clause ("its demand *that Israel* ease restrictions", "allegations that
+    *Moscow* supplies"), or the object of the verb it is the subject of ("a roadside bombing
+    killed *one U.S. soldier*").
+    """
+    for clause in noun.children:
+        if clause.dep_ in ("acl", "ccomp"):
+            subject = child(clause, "nsubj", "nsubjpass")
+            if subject is not None:
+                return [subject]
+    if noun.dep_ == "nsubj":
+        obj = child(noun.head, "dobj")
+        return [obj] if obj is not None else []
+    return []
+
+
+def _subordinate(match: Match, event: Event, quads: dict[int, set[int]]) -> bool:
+    """An action that only adds to a coded one: its outcome or its purpose.
+
+    A participle adding the outcome of an action of its kind ("shelled X, *killing* two"), or an
+    infinitive giving a coded action's purpose ("marched to *demand* the removal", "spoke by
+    telephone to *express* solidarity"): the coded action is what happened.
+    """
+    anchor = match.anchor
+    while anchor.dep_ == "conj" and anchor.head.i != anchor.i:  # "killing two and *wounding* five"
+        anchor = anchor.head
+    if anchor.dep_ != "advcl" or child(anchor, "nsubj", "nsubjpass", "mark") is not None:
+        return False
+    coded = quads.get(anchor.head.i, set())
+    if anchor.tag_ == "VBG":
+        return event.quad_class in coded
+    # an infinitive its head governs ("agreed to cease fire") is a complement, not a purpose
+    purpose = event.modality in ("asserted", "reported") and child(anchor, "aux") is not None
+    return bool(coded) and purpose and anchor.tag_ == "VB"
+
+
+def _dating_token(trigger: Token) -> Token:
+    """Where the date of a noun's action is: "the attack in Ankara *that occurred on October 10*".
+
+    The parser often hangs such a relative clause on an earlier noun; a relative pronoun right
+    after the noun's phrase still marks the clause as the noun's own.
+    """
+    following = trigger.right_edge.i + 1
+    if trigger.pos_ == "NOUN" and following < len(trigger.doc):
+        pronoun = trigger.doc[following]
+        if pronoun.tag_ in ("WDT", "WP") and pronoun.head.dep_ == "relcl":
+            return pronoun.head
+    return trigger
+
+
+def _rank(event: Event) -> tuple[int, float]:
+    return len(event.cameo), event.confidence
+
+
+def _by_sentence(matches: list[Match]) -> Iterator[list[Match]]:
+    groups: dict[int, list[Match]] = {}
+    for match in matches:
+        groups.setdefault(match.trigger.sent.start, []).append(match)
+    yield from groups.values()
+
+
+def _first_resolved_group(targets: list[Participant]) -> list[Participant]:
+    """The first candidate phrase that names actors wins ("weapons to Kurds": Kurds, not weapons)."""
+    resolved = [item for item in targets if item.actor.code]
+    if not resolved:
+        return targets[:1]
+    first = resolved[0].token
+    return [
+        item
+        for item in resolved
+        if item.token.i == first.i or item.token in first.conjuncts or first in item.token.conjuncts
+    ]
+
+
+def _third_party(speaker: Speaker | None, sources: list[Participant]) -> bool:
+    """A report is about a third party unless its speaker is known and on the actor's side."""
+    if speaker is None or not speaker.code:
+        return True
+    return any(_country(item.actor.code) not in (None, _country(speaker.code)) for item in sources)
+
+
+def _country(code: str | None) -> str | None:
+    return code[:3] if code else None
+
+
+def _who(actor: EventActor | None) -> str | None:
+    return (actor.code or actor.text) if actor else None
+
+
+def _resolved(items: list[Participant]) -> list[Participant]:
+    return [item for item in items if item.actor.code]
+
+
+def _unique(items: list[Participant]) -> list[Participant]:
+    seen: set[str | None] = set()
+    unique = []
+    for item in items:
+        if item.actor.code not in seen:
+            seen.add(item.actor.code)
+            unique.append(item)
+    return unique
+
+
+def _same_actor(first: Participant, second: Participant) -> bool:
+    """One actor twice: the same phrase, the same code, or a state and its own government."""
+    if first.token.i == second.token.i:
+        return True
+    codes = {first.actor.code, second.actor.code}
+    if None in codes:
+        return False
+    return len(codes) == 1 or any(code and f"{code}GOV" in codes for code in codes)
+
+
+def _pairs(
+    sources: list[Participant], targets: list[Participant]
+) -> Iterator[tuple[Participant | None, Participant | None]]:
+    """One (source, target) per pair; an actor never acts on itself; a missing side is None."""
+    if not sources and not targets:
+        return
+    sides: tuple[list[Participant | None], list[Participant | None]] = (
+        [*sources] or [None],
+        [*targets] or [None],
+    )
+    for source in sides[0]:
+        for target in sides[1]:
+            if source is not None and target is not None and _same_actor(source, target):
+                continue
+            yield source, target
+
+
+def _worth_coding(
+    match: Match, source: Participant | None, target: Participant | None, code: str, quad_class: int
+) -> bool:
+    """Who must be known for an action to be an event.
+
+    Every predicate needs a resolved doer ("two soldiers were wounded" codes nothing); a violent
+    event noun may stand without one ("the terrorist attack in Ankara") if it names a target of
+    known country; a consultation needs its counterpart, and a demand read off "said that X
+    must" whom it is made on.
+    """
+    has_source = source is not None and source.actor.code is not None
+    has_target = target is not None and target.actor.code is not None
+    if (match.pattern.clause_marker or code in _NEEDS_COUNTERPART) and not has_target:
+        return False  # a consultation is with someone; "said that X must" is a demand on X
+    if has_source:
+        return True
+    return match.is_bare_noun and has_target and quad_class == 4 and target is not None and target.located
