@@ -43,3 +43,9 @@ def test_tables_cut_long_cells() -> None:
     stream = io.StringIO()
     write_records([{"text": "x" * 500}], "table", stream)
     assert "…" in stream.getvalue() and "x" * 200 not in stream.getvalue()
+
+
+def test_tables_show_square_brackets_literally() -> None:
+    stream = io.StringIO()
+    write_records([{"text": "the Islamic State [terrorist group] is [bold]here"}], "table", stream)
+    assert "[terrorist group]" in stream.getvalue() and "[bold]" in stream.getvalue()

@@ -14,6 +14,7 @@ from typing import Any, Literal, TextIO
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 OutputFormat = Literal["jsonl", "table", "csv"]
 
@@ -90,7 +91,8 @@ def _write_table(records: Iterable[dict[str, Any]], stream: TextIO, columns: Seq
     names = list(columns) if columns else (list(rows[0]) if rows else [])
     table = Table(*names, show_lines=False, expand=False)
     for row in rows:
-        table.add_row(*(_cell(row.get(name)) for name in names))
+        # Text, not str: rich would read "[terrorist group]" in a quote as markup and drop it.
+        table.add_row(*(Text(_cell(row.get(name))) for name in names))
     Console(file=stream, width=200).print(table)
     return len(rows)
 

@@ -19,6 +19,7 @@ __all__ = ["EVALUATORS", "Report", "Score", "evaluate", "guess_format"]
 EVALUATORS = {
     "gold": "eventwire.evaluate.gold",
     "plover": "eventwire.evaluate.plover",
+    "polnear": "eventwire.evaluate.polnear",
     "timeml": "eventwire.evaluate.timeml",
 }
 
