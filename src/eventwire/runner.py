@@ -42,6 +42,9 @@ class RunSummary:
         return self.stored + self.already_stored + len(self.failures)
 
 
+#: Stored articles between two cluster refreshes (each refresh is exact and incremental).
+CLUSTER_EVERY = 500
+
 ProgressCallback = Callable[[RunSummary, str], None]
 
 
@@ -95,7 +98,9 @@ def store_outcomes(
 
     Shared by every engine (one process, a worker pool, Dask): outcomes arrive in input order,
     so the earliest copy of a story is the one the others point at, whoever processed them.
-    Cross-article event clusters are brought up to date once all outcomes are stored.
+    Cross-article event clusters are brought up to date every :data:`CLUSTER_EVERY` stored
+    articles and once all outcomes are stored: a refresh holds its new events in memory, so
+    refreshing as the run goes keeps memory flat in the corpus size.
     """
     duplicates = DuplicateIndex.from_signatures(store.minhashes())
     for outcome in outcomes:
@@ -112,6 +117,8 @@ def store_outcomes(
         if store.add_article(article, minhash=duplicates.signature(article)):
             duplicates.add(article)
             summary.stored += 1
+            if summary.stored % CLUSTER_EVERY == 0:
+                store.refresh_clusters()
             if article.duplicate_of:
                 summary.duplicates += 1
             summary.events += len(article.events)
