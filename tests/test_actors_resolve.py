@@ -47,6 +47,8 @@ SEED_DAY = date(2015, 10, 15)
         ("Algerians", "DZACVL"),
         ("Palestinian prisoners", "PSECVL"),
         ("Algerian landowners", "DZA"),
+        ("all Libyan parties", "LBY"),
+        ("the fundamentalist Umma party", "REB"),
         ("rebels in Syria", "SYRREB"),
         ("Syrian rebel forces", "SYRREB"),
         ("the government troops of Syria", "SYRMIL"),
@@ -77,6 +79,7 @@ def test_issue_phrases_resolve(phrase: str, code: str) -> None:
         "the attack in Ankara",
         "",
         "turkey",
+        "the bush",
     ],
 )
 def test_non_actors_resolve_to_none(phrase: str) -> None:
@@ -184,7 +187,8 @@ def test_user_dictionary_adds_and_overrides_without_touching_the_package() -> No
     assert resolver.resolve("Example", date(2014, 1, 1)).code == "XXAELI"  # type: ignore[union-attr]
     # The default dictionaries are unchanged.
     assert resolve_phrase("Hamas").code == "PSEREB"  # type: ignore[union-attr]
-    assert resolve_phrase("the Atlantean junta") is None
+    # The shipped "junta" is a government; the user's country and sector did not leak into it.
+    assert resolve_phrase("the Atlantean junta").code == "GOV"  # type: ignore[union-attr]
 
 
 @pytest.mark.parametrize(

@@ -187,6 +187,25 @@ def test_a_metadata_title_does_not_eat_a_different_first_line() -> None:
     assert repeated.text == "Troops crossed the border on Thursday."
 
 
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "{Norway is ready to send observers to the border, its defence minister said on Friday.}",
+        "[Norway is ready to send observers to the border, its defence minister said on Friday.]",
+        "Norway is ready to send observers to the border, its defence minister said",
+    ],
+)
+def test_a_text_of_one_line_is_the_story_not_a_headline(raw: str) -> None:
+    article = cleaned(raw)
+    assert article.text == raw
+    assert article.title in (None, "")
+
+
+def test_a_braced_paragraph_counts_as_a_finished_sentence() -> None:
+    article = cleaned("{Troops crossed the border on Thursday.}\n\nThe army said two soldiers were hurt.")
+    assert article.text.startswith("{Troops crossed the border on Thursday.}")
+
+
 def test_cleaning_twice_gives_the_same_layer(seed_text: str) -> None:
     article = cleaned(seed_text)
     first = (article.text, article.dateline, list(article.removals), list(article.paragraphs))

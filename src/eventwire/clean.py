@@ -30,7 +30,7 @@ from eventwire.pipeline import PerArticleStage, register_stage
 #: A line this long or longer is prose, never a headline, caption or subheading.
 MAX_HEADING_CHARS = 200
 MAX_SUBHEADING_CHARS = 120
-SENTENCE_END = re.compile(r"""[.!?:;…"'”’»)\]]$""")
+SENTENCE_END = re.compile(r"""[.!?:;…"'”’»)\]}]$""")
 SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 #: The dateline is looked for among the first lines only (headline, standfirst, captions)...
 MAX_HEADER_LINES = 6
@@ -82,7 +82,8 @@ def load_rules(path: Path | None = None) -> CleanupRules:
             raise DataFileError(f"{path}: cannot read cleanup rules ({exc})") from None
     try:
         data = yaml.load(text, Loader=_LineNumberLoader)  # a SafeLoader subclass: no arbitrary objects
-    except yaml.YAMLError as exc:
+    # RecursionError: nesting past the parser's limit; ValueError: a bad !!int or !!timestamp.
+    except (yaml.YAMLError, RecursionError, ValueError) as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f":{mark.line + 1}" if mark else ""
         raise DataFileError(f"{label}{where}: invalid YAML ({exc})") from None
@@ -292,7 +293,9 @@ def _leading_title(lines: list[str]) -> int | None:
         return None
     line = lines[first]
     followed_by_blank = first + 1 >= len(lines) or not lines[first + 1]
-    if followed_by_blank and len(line) <= MAX_HEADING_CHARS and not SENTENCE_END.search(line):
+    more_follows = any(lines[first + 1 :])  # the only line of a text is the story, not its headline
+    short = len(line) <= MAX_HEADING_CHARS and not SENTENCE_END.search(line)
+    if followed_by_blank and more_follows and short:
         return first
     return None
 

@@ -10,7 +10,8 @@ Functions later stages call:
 * :func:`resolve_phrase` — one phrase to an actor (default dictionaries; a :class:`Resolver`
   carries user dictionaries);
 * :func:`mention_for_span` — the actor mention that best stands for a span (a verb's subject);
-* :func:`mentions_in` — every mention inside a span.
+* :func:`mentions_in` — every mention inside a span;
+* :func:`is_generic_noun` — whether a noun only makes a phrase an actor ("group", "party").
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ __all__ = [
     "Resolution",
     "Resolver",
     "actor_from_code",
+    "is_generic_noun",
     "mention_for_span",
     "mentions_in",
     "resolve_phrase",
@@ -56,6 +58,13 @@ def resolve_phrase(text: str, on: date | None = None) -> Actor | None:
 def actor_from_code(code: str, name: str | None = None) -> Actor:
     """An :class:`Actor` for a bare code ("SYRMIL" -> country SYR, sector MIL)."""
     return default_resolver().actor_from_code(code, name)
+
+
+def is_generic_noun(lemma: str) -> bool:
+    """Whether ``lemma`` is a generic agent noun of the shipped dictionaries: it makes a phrase
+    an actor without giving a sector ("all Libyan *parties*", "the Russian *side*")."""
+    entry = default_resolver().lexicon.agents.get(lemma.lower())
+    return entry is not None and entry[0] == ""
 
 
 def mentions_in(article: Article, start: int, end: int) -> list[Mention]:

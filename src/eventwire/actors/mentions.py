@@ -2,41 +2,84 @@
 
 Mentions come from three places, in this order (a later one is dropped when it overlaps an
 earlier resolved one): noun chunks, extended over an "of/in/from" phrase when the chunk alone
-names no country ("the governments | of Syria and Iraq"); named entities (PERSON, ORG, GPE,
-NORP, LOC, FAC) outside those chunks; third-person pronouns. A phrase naming several actors
-("Syria and Iraq" in one chunk, "the governments of Syria and Iraq") gives one mention per
-actor, all with the phrase's offsets.
+names no country ("the governments | of Syria and Iraq") or when chunk and phrase together are
+an organisation's name ("The U.S. Agency | for International Development"); named entities
+(PERSON, ORG, GPE, NORP, LOC, FAC) outside those chunks; third-person pronouns. A phrase naming
+several actors ("Syria and Iraq" in one chunk, "the governments of Syria and Iraq") gives one
+mention per actor, all with the phrase's offsets.
 
 Coreference is a left-to-right heuristic (coreferee needs a model download, so it is not used):
 
+* a name in apposition to a role noun is the role's holder ("his Egyptian counterpart Sameh
+  Shoukry": EGYGOV), so the name is introduced with the role's code;
 * a name already introduced is the same person: "Meshkov" after "Alexey Meshkov" (by surname
   or full name), with the same code, even when the dictionary does not know them;
-* "he"/"she"/"him"/"her"/"they"/"them" take the nearest preceding person of a compatible gender
-  (from the dictionary, the first-name list, or unknown) within ``PRONOUN_WINDOW`` sentences;
-  "they"/"them" take the nearest preceding plural or collective actor instead;
+* "he"/"she"/"him"/"her" take the nearest preceding person of a compatible gender (from the
+  dictionary, the first-name list, or unknown) within ``PRONOUN_WINDOW`` sentences; an object
+  "him"/"her" may also take an unnamed official ("summoned the ambassador and handed *him* a
+  note");
+* "it"/"its"/"they"/"their" stand for organisations, states, bodies and groups, never persons,
+  by salience (:func:`_nonperson_antecedent`): a possessive takes its own clause's subject
+  ("urged Togo to withdraw *its* troops"; after a person subject the actor after it: "Shoukry
+  thanked Russia for *its* position"), a subject pronoun the nearest earlier subject of the
+  right number - and nothing when that subject is a thing ("The bridge was painted. Critics say
+  *it* is ugly") - and an object pronoun only the actor right before it;
+* "its troops", "their leaders" take their owner from the pronoun ("Turkey ... its forces" ->
+  TURMIL; "the Taliban ... its fighters" -> AFGREB);
+* an unresolved "the X" repeats the nearest earlier actor whose head noun is X ("The coalition"
+  after "the Saudi-led coalition");
 * a role noun without a name ("the diplomat", "the Russian foreign minister", "the minister")
   takes the nearest preceding person whose titles in this article are compatible: the same head
   noun with the same qualifiers ("deputy" must match: a deputy foreign minister is not "the
   foreign minister"), or any diplomatic title for "the diplomat"; the country must agree;
 * "the message" (statement, letter…) takes the person of the last "message … of PERSON";
-* a sector-only actor of a domestic-conflict sector ("the moderate opposition": OPP) takes the
-  country of the nearest preceding place the same paragraph locates things in ("in Syria") —
-  the country is only given when the context names one; otherwise the code stays "OPP".
+* a sector-only actor gets a country only from context that says where it belongs
+  (:func:`_give_context_countries`): a state institution ("the army", "police", "Prime Minister
+  X") the article's country (the dateline's and the body's, :func:`_article_country`); another
+  sector the nearest state actor of its sentence, else the place its paragraph locates things in
+  ("in Syria"); "rebels" never take the article's country alone, so "the moderate opposition"
+  with no place named stays "OPP". Before that, a dateline town placed in another country
+  ("PARIS, Texas") moves the body's mentions of that town there (:func:`_relocate_dateline_town`),
+  and a foreign capital's namesake in the article's country ("Tripoli" in a story from
+  Lebanon) is that country's town (:func:`_relocate_homonyms`).
 """
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
+from itertools import pairwise
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from eventwire.actors.lexicon import fold, key_of, tokenize
 from eventwire.actors.resolve import LOCATIVE_PREPOSITIONS, Resolution, Resolver
+from eventwire.geo.gazetteer import default_gazetteer, place_key
 from eventwire.model import Actor, Article, Mention
 
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
-PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f", "they": "p", "them": "p"}
+PRONOUNS = {
+    "he": "m",
+    "him": "m",
+    "she": "f",
+    "her": "f",
+    "they": "p",
+    "them": "p",
+    "their": "p",
+    "it": "n",
+    "its": "n",
+}
+#: Pronouns for things and bodies ("it", "its") and for groups ("they", "their"): their
+#: antecedent is an organisation, a state, a government body or a group, never a person.
+NONPERSON_KINDS = frozenset({"n", "p"})
+OBJECT_PRONOUNS = frozenset({"him", "her"})
+#: Possessive determiners that give a sector-only phrase its owner ("its troops", "their leaders").
+POSSESSIVE_PRONOUNS = {"its": "n", "their": "p"}
+#: Entity types that are never what "it" stands for ("said on *Tuesday* it had ...").
+NOT_ANTECEDENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 #: How many sentences back a pronoun may reach for its antecedent.
 PRONOUN_WINDOW = 4
 #: Nouns for something a person said or wrote: "the message" speaks for its author.
@@ -45,6 +88,12 @@ COMMUNICATION_NOUNS = frozenset({"message", "statement", "letter", "note", "addr
 MESSAGE_WINDOW = 3
 #: Sectors that are about a country's internal conflict: their country comes from the place.
 CONTEXT_SECTORS = frozenset({"OPP", "REB", "INS", "SEP", "UAF", "CVL", "REF"})
+#: A state's own institutions: without a country of their own they are the reported country's.
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
+#: How many body mentions a dateline is worth when the body also names its country.
+DATELINE_WEIGHT = 3
+#: Role nouns that speak for a body: "The spokesman said *it* would respond" is the body.
+SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 #: Title words that make a different office ("deputy foreign minister" is not "foreign minister").
 RANK_WORDS = frozenset({"deputy", "vice", "assistant", "junior", "acting", "first", "under", "senior"})
 DIPLOMATIC_WORDS = frozenset(
@@ -67,6 +116,19 @@ class _Candidate:
     titles: list[tuple[str, ...]] = field(default_factory=list)
     governors: frozenset[str] = frozenset()
     """Lemmas of the words the mention depends on ("Lavrov" in "a message of … Lavrov": message)."""
+    root: int = 0
+    """Token index of the phrase's syntactic head."""
+    first: int = 0
+    """Token index of the phrase's first word."""
+    subject: bool = False
+    """The phrase is the subject of its clause: the salient antecedent for a later "it"/"they"."""
+    plural: bool = False
+    """A plural common noun ("border guards"): "they" may stand for it, "it" may not."""
+    definite: bool = False
+    """An unresolved "the X": it may repeat an earlier actor whose head noun is X."""
+    possessor: str | None = None
+    """ "n"/"p" when the phrase opens with "its"/"their" ("its troops"): the owner is the
+    antecedent of that pronoun."""
 
 
 @dataclass(slots=True)
@@ -98,23 +160,31 @@ def find_mentions(article: Article, resolver: Resolver) -> list[Mention]:
         if span.root.tag_ in ("PRP", "WP", "WDT", "EX") or span.root.lower_ in PRONOUNS:
             continue
         span, resolutions = _resolve_span(span, resolver, day)
+        definite = False
         if not any(resolution.actor or resolution.role_noun for resolution in resolutions):
             if _is_communication(span):
                 pass
             elif (modifier := _actor_modifier(span, resolver, day)) is not None:
                 span, resolutions = modifier
+            elif (
+                span[0].lower_ == "the"
+                and span.root.pos_ == "NOUN"
+                and not _names_an_actor_inside(span, resolver, day)
+            ):
+                definite = True  # "The coalition": maybe "the Saudi-led coalition" again
             else:
-                continue
+                continue  # "The U.N. humanitarian coordinator": the entity inside may be one
         pieces = _conjunct_spans(span) if len(resolutions) > 1 else [span]
         if len(pieces) != len(resolutions):
             pieces = [span] * len(resolutions)
         for piece, resolution in zip(pieces, resolutions, strict=True):
             candidates.append(_candidate(article, piece, "NP", resolution, sentence_of))
+            candidates[-1].definite = definite
         taken.append((span.start_char, span.end_char))
     for entity in doc.ents:
         if entity.label_ not in ENTITY_LABELS or overlaps(entity.start_char, entity.end_char):
             continue
-        for resolution in resolver.resolve_words([token.text for token in entity], day, _is_locative(entity)):
+        for resolution in resolver.resolve_words(_words(entity), day, _is_locative(entity)):
             candidates.append(_candidate(article, entity, entity.label_, resolution, sentence_of))
         taken.append((entity.start_char, entity.end_char))
     for token in doc:
@@ -127,8 +197,28 @@ def find_mentions(article: Article, resolver: Resolver) -> list[Mention]:
             candidate.pronoun = PRONOUNS[token.lower_]
             candidates.append(candidate)
     candidates.sort(key=lambda candidate: (candidate.mention.start, candidate.mention.end))
-    _link(candidates, resolver)
-    return [candidate.mention for candidate in candidates]
+    _link(candidates, resolver, doc, article.dateline_place)
+    # an unresolved "the X" was only a guess; no antecedent points at one, so renumber
+    kept = [
+        index for index, item in enumerate(candidates) if not (item.definite and item.mention.actor is None)
+    ]
+    renumbered = {old: new for new, old in enumerate(kept)}
+    mentions = [candidates[index].mention for index in kept]
+    for mention in mentions:
+        if mention.antecedent is not None:
+            mention.antecedent = renumbered[mention.antecedent]
+    return mentions
+
+
+def _names_an_actor_inside(span: Span, resolver: Resolver, day: date | None) -> bool:
+    """Whether a named entity inside the chunk resolves on its own ("U.N." in "The U.N.
+    humanitarian coordinator"): then the entity is the mention, not the unknown phrase."""
+    return any(
+        resolution.actor
+        for entity in span.ents
+        if entity.label_ in ENTITY_LABELS
+        for resolution in resolver.resolve_words(_words(entity), day, _is_locative(entity))
+    )
 
 
 def _candidate(
@@ -139,6 +229,7 @@ def _candidate(
         span.text, span.start_char, span.end_char, label, resolution.actor, None, resolution.person
     )
     governors = frozenset(token.lemma_.lower() for token in span.root.ancestors)
+    first = span[0]
     return _Candidate(
         mention,
         resolution,
@@ -149,13 +240,21 @@ def _candidate(
         _is_communication(span),
         _titles([token.text for token in span]),
         governors,
+        root=span.root.i,
+        first=span.start,
+        subject=span.root.dep_ in SUBJECT_DEPS,
+        plural=span.root.tag_ == "NNS",
+        possessor=POSSESSIVE_PRONOUNS.get(first.lower_) if first.tag_ == "PRP$" and len(span) > 1 else None,
     )
 
 
 def _resolve_span(span: Span, resolver: Resolver, day: date | None) -> tuple[Span, list[Resolution]]:
     """Resolve a noun chunk, extending it over "of/in/from …" when it names no country itself."""
     locative = _is_locative(span)
-    resolutions = resolver.resolve_words([token.text for token in span], day, locative)
+    named = _organisation_name(span, resolver)
+    if named is not None:  # "The U.S. Agency | for International Development": one name
+        return named, resolver.resolve_words(_words(named), day, locative)
+    resolutions = resolver.resolve_words(_words(span), day, locative)
     unanchored = [resolution for resolution in resolutions if resolution.actor and resolution.sector_only]
     if not unanchored:
         return span, resolutions
@@ -165,25 +264,64 @@ def _resolve_span(span: Span, resolver: Resolver, day: date | None) -> tuple[Spa
             extended = span.doc[span.start : end]
             if "\n" in extended.text:
                 break
-            longer = resolver.resolve_words([token.text for token in extended], day, locative)
-            if any(resolution.actor and not resolution.sector_only for resolution in longer):
-                return extended, longer
+            longer = resolver.resolve_words(_words(extended), day, locative)
+            own = {resolution.actor.sector for resolution in unanchored if resolution.actor}
+            if any(
+                resolution.actor and (not resolution.sector_only or resolution.actor.sector not in own)
+                for resolution in longer
+            ):
+                return extended, longer  # "the governments of Syria", "the leaders of armed groups"
     return span, resolutions
 
 
 def _actor_modifier(span: Span, resolver: Resolver, day: date | None) -> tuple[Span, list[Resolution]] | None:
     """The actor inside a chunk whose head is not one: the possessor in "President Assad's
-    failure", the modifier in "Israeli police custody"."""
+    failure", the modifier in "Israeli police custody"; a sector modifier takes the country of
+    the head's "from/of/in" phrase: "Artillery fire from Tajikistan" is Tajik artillery."""
+    origin = next(
+        (item for item in span.root.rights if item.dep_ == "prep" and item.lower_ in ("from", "of", "in")),
+        None,
+    )
     for token in reversed(span[:-1]):
-        if token.tag_ == "POS" or (token.dep_ == "compound" and token.i > span.start):
+        first = token.i == span.start and origin is not None
+        if token.tag_ == "POS" or (token.dep_ == "compound" and (token.i > span.start or first)):
             end = token.i if token.tag_ == "POS" else token.i + 1
             if end <= span.start:
                 continue
             part = span.doc[span.start : end]
-            resolutions = resolver.resolve_words([word.text for word in part], day, _is_locative(span))
-            if any(resolution.actor for resolution in resolutions):
+            resolutions = resolver.resolve_words(_words(part), day, _is_locative(span))
+            if not any(resolution.actor for resolution in resolutions):
+                continue
+            if origin is not None and all(
+                resolution.sector_only for resolution in resolutions if resolution.actor
+            ):
+                whole = span.doc[span.start : max(item.i for item in origin.subtree) + 1]
+                words = _words(part) + _words(span.doc[origin.i : whole.end])
+                placed = resolver.resolve_words(words, day, _is_locative(span))
+                if "\n" not in whole.text and any(item.actor and not item.sector_only for item in placed):
+                    return whole, placed
+            if token.i > span.start:
                 return part, resolutions
     return None
+
+
+def _organisation_name(span: Span, resolver: Resolver) -> Span | None:
+    """The chunk with its prepositional phrase, when together they are an organisation's name
+    the parser cut in two ("The U.S. Agency" + "for International Development")."""
+    for child in span.root.rights:
+        if child.dep_ != "prep":
+            continue
+        extended = span.doc[span.start : max(token.i for token in child.subtree) + 1]
+        lexemes = resolver.lexicon.lookup(key_of(_words(extended)))
+        if "\n" not in extended.text and any(lexeme.kind == "organisation" for lexeme in lexemes):
+            return extended
+    return None
+
+
+def _words(span: Span) -> list[str]:
+    """The span's words as the dictionaries split them: spaCy splits "al-Qaeda" in three, the
+    dictionary key is one word."""
+    return tokenize(span.text)
 
 
 def _conjunct_spans(span: Span) -> list[Span]:
@@ -213,9 +351,11 @@ def _clip_to_line(span: Span) -> Span | None:
     return clipped if len(clipped) and clipped.root.i == span.root.i else None
 
 
-def _is_locative(span: Span) -> bool:
-    head = span.root.head
-    return span.root.dep_ == "pobj" and head.lower_ in LOCATIVE_PREPOSITIONS
+def _is_locative(span: Span, through_conjunction: bool = False) -> bool:
+    root = span.root
+    while through_conjunction and root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head
+    return root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPOSITIONS
 
 
 def _is_communication(span: Span) -> bool:
@@ -272,17 +412,23 @@ def _sentence_index(article: Article) -> dict[int, tuple[int, int]]:
 # --- coreference ----------------------------------------------------------------------------
 
 
-def _link(candidates: list[_Candidate], resolver: Resolver) -> None:
+def _link(candidates: list[_Candidate], resolver: Resolver, doc: Doc, dateline: str | None) -> None:
     persons: dict[str, _Person] = {}
     surnames: dict[str, str] = {}
-    places: list[tuple[int, str, int]] = []  # (paragraph, country, sentence) of locative places
+    _name_role_holders(candidates, doc)
     for index, candidate in enumerate(candidates):
         mention, resolution = candidate.mention, candidate.resolution
+        if candidate.pronoun in NONPERSON_KINDS:
+            _link_nonperson(index, candidate, candidates, resolver, doc)
+            continue
         if candidate.pronoun:
             _link_pronoun(index, candidate, candidates, persons)
             continue
         if candidate.communication and mention.actor is None:
             _link_message(index, candidate, candidates)
+            continue
+        if candidate.definite:
+            _link_definite(index, candidate, candidates, doc)
             continue
         known = _introduced(mention.text, persons, surnames)
         if known is not None and (mention.actor is None or mention.person in (None, known.name)):
@@ -301,41 +447,84 @@ def _link(candidates: list[_Candidate], resolver: Resolver) -> None:
             continue
         if resolution.role_noun:
             _link_role_noun(index, candidate, candidates, persons)
+    for index in range(len(candidates)):
+        _give_owner(index, candidates, resolver, doc)
+    _give_context_countries(candidates, resolver, dateline)
+
+
+def _name_role_holders(candidates: list[_Candidate], doc: Doc) -> None:
+    """A name in apposition to a role noun names the role's holder: "his Egyptian counterpart
+    Sameh Shoukry", "Sameh Shoukry, Egypt's foreign minister,". The name takes the role's actor
+    and becomes a person of the article, so a later "Shoukry" or "he" finds them."""
+    for first, second in pairwise(candidates):
+        if first.sentence != second.sentence:
             continue
-        if (
-            candidate.locative
-            and mention.actor is not None
-            and mention.actor.country
-            and not mention.actor.sector
-        ):
-            places.append((candidate.paragraph, mention.actor.country, candidate.sentence))
-    _give_context_countries(candidates, resolver)
+        for role, name in ((first, second), (second, first)):
+            if (
+                role.resolution.role_noun
+                and role.mention.actor is not None
+                and role.mention.person is None
+                and role.pronoun is None
+                and name.mention.label == "PERSON"
+                and name.mention.actor is None
+                and name.mention.person is None
+                and _in_apposition(doc, role, name)
+            ):
+                name.mention.person = role.mention.person = name.mention.text
+                name.mention.actor = role.mention.actor
+                name.titles = name.titles + role.titles
+                break
 
 
-def _give_context_countries(candidates: list[_Candidate], resolver: Resolver) -> None:
-    """A sector-only actor takes the country of the nearest state actor in its sentence; one of
-    a domestic-conflict sector, failing that, the last place its paragraph locates things in."""
-    for candidate in candidates:
+def _in_apposition(doc: Doc, one: _Candidate, other: _Candidate) -> bool:
+    """Whether one phrase's head is in apposition to a word of the other, or directly follows it."""
+    for a, b in ((one, other), (other, one)):
+        head = doc[a.root]
+        if head.dep_ == "appos" and b.first <= head.head.i <= b.root:
+            return True
+    ahead, behind = (one, other) if one.first < other.first else (other, one)
+    return doc[behind.first].i == doc[ahead.root].i + 1 and ahead.mention.end + 1 >= behind.mention.start
+
+
+def _give_context_countries(candidates: list[_Candidate], resolver: Resolver, dateline: str | None) -> None:
+    """Countries for sector-only actors, only from context that says where they belong.
+
+    A domestic-conflict sector ("rebels", "the moderate opposition", "civilians") takes the
+    country of the last place its paragraph locates things in ("... clashed in Syria"), never the
+    article's: an armed group may be foreign. A state institution ("the army", "police", "Prime
+    Minister Tammam Salam") is the reported country's: :func:`_article_country`. Other sectors
+    (business, media, ...) stay without a country rather than borrow a neighbour's.
+
+    Before those, any non-state sector takes the country of the nearest state actor of its
+    sentence ("The Mozambique government accepted demands from Shona rebels": Mozambican rebels).
+    """
+    _relocate_dateline_town(candidates, resolver, dateline)
+    article_country = _article_country(candidates, resolver, dateline)
+    _relocate_homonyms(candidates, resolver, article_country)
+    for index, candidate in enumerate(candidates):
         actor = candidate.mention.actor
         if actor is None or actor.code != actor.sector or not actor.sector:
             continue
+        country = None
         same_sentence = [
             other
             for other in candidates
             if other.sentence == candidate.sentence
+            and other.pronoun is None
             and other.mention.actor is not None
             and other.mention.actor.country
             and other is not candidate
         ]
-        country = None
-        if same_sentence:
+        if actor.sector in STATE_SECTORS:
+            country = article_country
+        elif same_sentence:
             nearest = min(same_sentence, key=lambda other: abs(other.mention.start - candidate.mention.start))
             country = nearest.mention.actor.country  # type: ignore[union-attr]
         elif actor.sector in CONTEXT_SECTORS:
             country = next(
                 (
                     other.mention.actor.country  # type: ignore[union-attr]
-                    for other in reversed(candidates[: candidates.index(candidate)])
+                    for other in reversed(candidates[:index])
                     if other.paragraph == candidate.paragraph
                     and other.locative
                     and other.mention.actor is not None
@@ -347,6 +536,118 @@ def _give_context_countries(candidates: list[_Candidate], resolver: Resolver) ->
         if country is not None:
             located = resolver.actor_from_code(country + actor.sector)
             candidate.mention.actor = replace(located, name=candidate.mention.person or located.name)
+
+
+def _article_country(candidates: list[_Candidate], resolver: Resolver, dateline: str | None) -> str | None:
+    """The country an article reports on: the state its body names most (names, adjectives,
+    capitals, places), plus the dateline's: it counts ``DATELINE_WEIGHT`` when the body names that
+    country too (BAMAKO over a story about Mali and France), once otherwise ("CAIRO" heads many
+    Sudan stories), and breaks ties.
+
+    A dateline qualified by a region is in that region's country ("PARIS, Texas": USA, by the
+    gazetteer); one qualified by a region nobody knows says nothing.
+    """
+    counts: Counter[str] = Counter(
+        candidate.mention.actor.country
+        for candidate in candidates
+        if candidate.pronoun is None
+        and candidate.mention.actor is not None
+        and candidate.mention.actor.country
+    )
+    home = _dateline_country(resolver, dateline)
+    if home is not None:
+        counts[home] += DATELINE_WEIGHT if counts[home] else 1
+    if not counts:
+        return None
+    best = max(counts.values())
+    leaders = [country for country, count in counts.items() if count == best]  # in order of first mention
+    return home if home in leaders else leaders[0]
+
+
+def _dateline_country(resolver: Resolver, dateline: str | None) -> str | None:
+    """ "BEIRUT" -> LBN; "BISHKEK, Kyrgyzstan" -> KGZ; "PARIS, Texas" -> USA (a region the
+    gazetteer places in one country); "LIMA, Nowhere" -> None (an unknown qualifier)."""
+    if not dateline:
+        return None
+    parts = [part.strip() for part in dateline.split(",") if part.strip()]
+    found = [_country_of_name(resolver, part) for part in parts[:1]]
+    found += [_country_of_name(resolver, part) or _qualifier_country(part) for part in parts[1:]]
+    if any(country is None for country in found[1:]):
+        return None
+    return found[-1] if found else None
+
+
+def _country_of_name(resolver: Resolver, name: str) -> str | None:
+    return next(
+        (item.actor.country for item in resolver.resolve_words(tokenize(name.title())) if item.actor),
+        None,
+    )
+
+
+def _qualifier_country(name: str) -> str | None:
+    """The country of a dateline qualifier the actor dictionaries do not know ("Texas",
+    "Ohio"), when every region of that name the gazetteer knows lies in one country."""
+    countries = {location.country for location in default_gazetteer().qualifiers.get(place_key(name), ())}
+    return countries.pop() if len(countries) == 1 else None
+
+
+def _relocate_homonyms(candidates: list[_Candidate], resolver: Resolver, home: str | None) -> None:
+    """ "Tripoli" in a story from Lebanon: a bare place name the dictionary reads as another
+    country's capital is the article country's town of that name, when the gazetteer knows one
+    there and nothing else in the article names that other country. It is a town there, not a
+    seat of government, so it stands for the country (no "Tripoli said" -> GOV)."""
+    if home is None:
+        return
+    named = Counter(
+        candidate.mention.actor.country
+        for candidate in candidates
+        if candidate.mention.actor is not None and candidate.pronoun is None
+    )
+    by_text: dict[str, list[_Candidate]] = {}
+    for candidate in candidates:
+        actor = candidate.mention.actor
+        if actor is None or candidate.pronoun or actor.country in (None, home) or candidate.mention.person:
+            continue
+        if not actor.code.startswith(actor.country):  # type: ignore[arg-type]
+            continue
+        by_text.setdefault(candidate.mention.text, []).append(candidate)
+    for text, group in by_text.items():
+        country = group[0].mention.actor.country  # type: ignore[union-attr]
+        if any(other.mention.actor.country != country for other in group):  # type: ignore[union-attr]
+            continue
+        if named[country] > len(group):
+            continue  # "Libya" is named too: its capital is meant
+        places = {location.country for location in default_gazetteer().candidates(place_key(text))}
+        if not {home, country} <= places:
+            continue
+        for candidate in group:  # a town, not the seat of a government: no GOV reading
+            candidate.mention.actor = resolver.actor_from_code(home)
+
+
+def _relocate_dateline_town(candidates: list[_Candidate], resolver: Resolver, dateline: str | None) -> None:
+    """ "PARIS, Texas": the dateline says which Paris the article is about, so the body's
+    "Paris" ("downtown Paris", "Paris Police Chief ...") is that one, not the capital the
+    dictionary knows: their actors move to the dateline's country, sectors kept."""
+    parts = [part.strip() for part in (dateline or "").split(",") if part.strip()]
+    if len(parts) < 2:
+        return
+    home, usual = _dateline_country(resolver, dateline), _country_of_name(resolver, parts[0])
+    if home is None or usual is None or home == usual:
+        return
+    town = key_of(tokenize(parts[0].title()))
+    moved_at: set[int] = set()
+    for index, candidate in enumerate(candidates):
+        actor = candidate.mention.actor
+        if actor is None or actor.country != usual or not actor.code.startswith(usual):
+            continue
+        words = key_of(tokenize(candidate.mention.text))
+        named = any(words[at : at + len(town)] == town for at in range(len(words)))
+        if not named and candidate.mention.antecedent not in moved_at:
+            continue
+        moved_at.add(index)
+        composed = actor.name == resolver.actor_from_code(actor.code).name
+        moved = resolver.actor_from_code(home + actor.code[len(usual) :])
+        candidate.mention.actor = replace(moved, name=moved.name if composed else actor.name)
 
 
 def _introduced(text: str, persons: dict[str, _Person], surnames: dict[str, str]) -> _Person | None:
@@ -367,17 +668,209 @@ def _link_pronoun(
             return
         if other.pronoun or other.mention.actor is None:
             continue
-        if candidate.pronoun == "p":
-            if other.mention.person is None and other.mention.label != "PRON":
+        if other.mention.person is None:
+            # "summoned the Tajik ambassador and handed *him* a note": an object pronoun may stand
+            # for an unnamed official; a subject "he" is a named person
+            if other.resolution.role_noun and candidate.mention.text.lower() in OBJECT_PRONOUNS:
                 _corefer(candidate, position, other.mention.actor, None)
                 return
-            continue
-        if other.mention.person is None:
             continue
         person = persons.get(other.mention.person)
         gender = person.gender if person else other.resolution.gender
         if gender in (None, candidate.pronoun):
             _corefer(candidate, position, other.mention.actor, other.mention.person)
+            return
+
+
+def _link_nonperson(
+    index: int, candidate: _Candidate, candidates: list[_Candidate], resolver: Resolver, doc: Doc
+) -> None:
+    """ "it"/"its"/"they"/"their": the organisation, state, body or group it stands for."""
+    position = _nonperson_antecedent(index, candidate.pronoun or "n", doc[candidate.root], candidates, doc)
+    if position is not None:
+        _give_owner(position, candidates, resolver, doc)  # "its fighters ... they": the owner's fighters
+        other = candidates[position]
+        origin = (
+            other.mention.antecedent if other.pronoun and other.mention.antecedent is not None else position
+        )
+        _corefer(candidate, origin, other.mention.actor, None)
+
+
+def _nonperson_antecedent(
+    index: int, kind: str, pronoun: Token, candidates: list[_Candidate], doc: Doc
+) -> int | None:
+    """Where a non-person pronoun's antecedent is, by the salience English relies on.
+
+    A possessive takes the subject of its own clause when that comes first ("called on Turkey to
+    withdraw *its* forces": Turkey), or, when that subject is a person, the nearest actor after
+    it ("Shoukry thanked Russia for *its* position"); a subject "it"/"they", or a possessive
+    whose clause subject it is part of, takes the nearest earlier subject within
+    ``PRONOUN_WINDOW`` sentences ("Japan said on Tuesday *it* had halted aid"; "The border
+    service denied it. *It* accused …"); an object "it"/"them" takes the noun phrase right
+    before it in its sentence (not an example after "including"), and only if that phrase is an
+    actor ("accused the junta of X and called *it* …", but not "criticised the move, calling
+    *it* …"). "it"/"its" never stand for a person (named, or by a role other than a
+    spokesman's) or a plural noun.
+    """
+    sentence = candidates[index].sentence
+
+    def fits(position: int) -> bool:
+        other = candidates[position]
+        if other.mention.actor is None or other.mention.person is not None:
+            return False
+        if other.resolution.role_noun and doc[other.root].lemma_.lower() not in SPOKESPEOPLE:
+            return False  # "it" is never a person ("the minister"); a spokesman speaks for one
+        if other.pronoun is not None and other.pronoun not in NONPERSON_KINDS:
+            return False
+        if kind == "n" and (other.plural or other.pronoun == "p"):
+            return False
+        return doc[other.root].ent_type_ not in NOT_ANTECEDENTS and other.mention.start < pronoun.idx
+
+    earlier = [
+        position
+        for position in range(index - 1, -1, -1)
+        if sentence - candidates[position].sentence <= PRONOUN_WINDOW
+    ]
+    by_root = {candidates[position].root: position for position in earlier}
+    if pronoun.dep_ == "poss":
+        local = _clause_subject(pronoun.head)
+        if local is not None and local.i != pronoun.head.i and local.i in by_root:
+            if fits(by_root[local.i]):
+                return by_root[local.i]
+            # a person's clause: "Shoukry thanked Russia for *its* position": the nearest actor
+            # between the subject and the pronoun that "its"/"their" can stand for
+            between = [
+                position
+                for root, position in by_root.items()
+                if local.i < root < pronoun.i and candidates[position].sentence == sentence
+            ]
+            subject = candidates[by_root[local.i]]
+            if (subject.mention.person is not None or subject.resolution.role_noun) and between:
+                nearest = max(between, key=lambda position: candidates[position].root)
+                if fits(nearest):
+                    return nearest
+    elif pronoun.dep_ not in SUBJECT_DEPS:
+        before = [
+            chunk
+            for chunk in doc[pronoun.sent.start : pronoun.i].noun_chunks
+            if chunk.root.tag_ not in ("PRP", "PRP$", "WP", "WDT")
+            and chunk.root.ent_type_ not in NOT_ANTECEDENTS
+            and not _is_locative(chunk, through_conjunction=True)  # "registered in Hong Kong"
+            and not _is_example(chunk)  # "five members, including the prime minister, ... them"
+        ]
+        if not before:
+            return None
+        chunk = before[-1]
+        if chunk.root.i in by_root and fits(by_root[chunk.root.i]):
+            return by_root[chunk.root.i]
+        # "the new US sanctions ... will respond to *them*": the act's author, named inside it
+        inside = [position for root, position in by_root.items() if chunk.start <= root < chunk.root.i]
+        return max(inside) if inside and fits(max(inside)) else None
+    return _salient_subject(kind, pronoun, candidates, by_root, fits, doc)
+
+
+def _is_example(chunk: Span) -> bool:
+    """Whether the chunk is an example set off by "including" or "such as"."""
+    head = chunk.root.head
+    return chunk.root.dep_ == "pobj" and (
+        head.lower_ == "including" or (head.lower_ == "as" and head.i > 0 and head.nbor(-1).lower_ == "such")
+    )
+
+
+def _salient_subject(
+    kind: str,
+    pronoun: Token,
+    candidates: list[_Candidate],
+    by_root: dict[int, int],
+    fits: Callable[[int], bool],
+    doc: Doc,
+) -> int | None:
+    """The nearest earlier subject of the right number, if it is an actor.
+
+    A subject that is a thing ("The statue was erected in 1903. Supporters say *it* honors …")
+    is what "it" stands for, so it stops the search rather than letting "it" reach back to an
+    actor; persons are skipped ("it" is never a person), and so are plural subjects for "it".
+    """
+    first = min((candidates[position].first for position in by_root.values()), default=pronoun.i)
+    for token in reversed(doc[min(first, pronoun.i) : pronoun.i]):
+        if token.dep_ not in SUBJECT_DEPS or token.tag_ in ("WDT", "WP") or token.i == pronoun.head.i:
+            continue
+        if token.tag_ == "PRP" and token.lower_ not in ("it", "they"):
+            continue  # "we", "he": the speaker, a person
+        plural = token.tag_ in ("NNS", "NNPS") or token.lower_ == "they"
+        # the mention standing for the subject: its own, or one inside its phrase ("The United
+        # Nations" in "The United Nations Support Mission")
+        inside = [
+            position
+            for root, position in by_root.items()
+            if token.left_edge.i <= candidates[position].first and root <= token.i
+        ]
+        position = by_root.get(token.i, max(inside, default=None))
+        person = position is not None and candidates[position].mention.person is not None
+        if person or (kind == "n" and plural) or (kind == "p" and not plural and position is None):
+            continue
+        return position if position is not None and fits(position) else None
+    return None
+
+
+def _clause_subject(word: Token) -> Token | None:
+    """The subject of the clause ``word`` belongs to, through control ("urged X to *withdraw*")."""
+    verb = word
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    for _ in range(4):
+        own = next((item for item in verb.children if item.dep_ in SUBJECT_DEPS), None)
+        if own is not None:
+            return own
+        if verb.dep_ == "xcomp":
+            controller = next((item for item in verb.head.children if item.dep_ in ("dobj", "dative")), None)
+            on = next(
+                (item for item in verb.head.children if item.dep_ == "prep" and item.lower_ == "on"), None
+            )
+            controller = controller or next(
+                (item for item in (on.children if on else ()) if item.dep_ == "pobj"), None
+            )
+            if controller is not None:
+                return controller
+        if verb.dep_ not in ("xcomp", "conj", "advcl", "ccomp") or verb.head.i == verb.i:
+            return None
+        verb = verb.head
+    return None
+
+
+def _give_owner(index: int, candidates: list[_Candidate], resolver: Resolver, doc: Doc) -> None:
+    """ "its troops", "their leaders": a phrase with no owner of its own takes the pronoun's.
+
+    The owner's country gives the country ("Turkey ... its forces" -> TURMIL); an owner without
+    one (an organisation: "the Taliban ... its fighters") gives its own code.
+    """
+    candidate = candidates[index]
+    actor = candidate.mention.actor
+    if candidate.possessor is None or actor is None or actor.code != actor.sector:
+        return
+    position = _nonperson_antecedent(index, candidate.possessor, doc[candidate.first], candidates, doc)
+    owner = candidates[position].mention.actor if position is not None else None
+    if owner is None or owner.code == owner.sector:
+        return
+    if owner.country and owner.code.startswith(owner.country):
+        owned = resolver.actor_from_code(owner.country + (actor.sector or ""))
+    else:
+        owned = Actor(owner.code, owner.name, owner.country, owner.sector or actor.sector)
+    candidate.mention.actor = replace(owned, name=candidate.mention.person or owned.name)
+
+
+def _link_definite(index: int, candidate: _Candidate, candidates: list[_Candidate], doc: Doc) -> None:
+    """ "The coalition" after "the Saudi-led coalition": a definite noun phrase names again the
+    nearest earlier actor with the same head noun (within ``PRONOUN_WINDOW`` sentences)."""
+    lemma = doc[candidate.root].lemma_.lower()
+    for position in range(index - 1, -1, -1):
+        other = candidates[position]
+        if candidate.sentence - other.sentence > PRONOUN_WINDOW:
+            return
+        if other.pronoun or other.mention.actor is None or other.mention.person is not None:
+            continue
+        if doc[other.root].lemma_.lower() == lemma:
+            _corefer(candidate, position, other.mention.actor, None)
             return
 
 

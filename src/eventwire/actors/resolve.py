@@ -25,18 +25,28 @@ of a parsed article go through the same rules:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
-from eventwire.actors.lexicon import Lexeme, Lexicon, PersonEntry, cached_lexicon, fold, tokenize
+from eventwire.actors.lexicon import (
+    Lexeme,
+    Lexicon,
+    PersonEntry,
+    cached_lexicon,
+    fold,
+    key_of,
+    singular,
+    tokenize,
+)
 from eventwire.model import Actor
 
 #: Prepositions whose object gives the country of a head that lacks one.
 OF_PREPOSITIONS = frozenset({"of"})
 LOCATIVE_PREPOSITIONS = frozenset(
-    {"in", "from", "at", "inside", "across", "throughout", "near", "within", "based"}
+    {"in", "into", "from", "at", "inside", "across", "throughout", "near", "within", "based"}
 )
 #: Words that end a phrase: what follows is not part of who the phrase names.
 STOP_WORDS = frozenset(
@@ -88,6 +98,15 @@ DETERMINERS = frozenset(
     {"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those"}
 )
 COUNTRY_KINDS = frozenset({"country", "adjective", "capital", "seat"})
+#: Prefixes of an attitude, not an actor: "anti-Syria journalist" is no Syrian, "pro-Iranian
+#: Hezbollah" no Iranian.
+ATTITUDE_PREFIXES = frozenset({"anti", "pro"})
+COMPARATIVES = frozenset({"more", "less", "fewer", "over"})
+HYPHENS = re.compile(r"[-‐‑]")
+#: Nouns for who leads, speaks for or belongs to a group: "leaders of armed groups" are rebels.
+GROUP_HEADS = frozenset(
+    {"leader", "chief", "head", "member", "spokesman", "spokeswoman", "spokesperson", "representative"}
+)
 
 
 @dataclass(slots=True)
@@ -119,6 +138,11 @@ class _Reading:
     former: bool = False
     title: bool = False
     actor_like: bool = False
+    heads_group: bool = False
+    """The head heads or speaks for a group ("leaders", "members", "spokesman"): in "X of Y" its
+    sector is Y's."""
+    generic_head: bool = False
+    """The head is a generic noun ("parties", "factions"): a plural one is not "the people"."""
 
     @property
     def anchored(self) -> bool:
@@ -175,29 +199,49 @@ class Resolver:
     # --- structure ---------------------------------------------------------------------
 
     def _atoms(self, words: list[str]) -> list[_Atom]:
-        """Group ``words`` into dictionary phrases (longest match) and single unknown words."""
+        """Group ``words`` into dictionary phrases (longest match) and single unknown words.
+
+        A hyphenated word no phrase takes is read in parts: "Vice-President" is "Vice President",
+        "Vietnamese-led forces" are Vietnamese ("al-Qaeda", "Asia-Pacific Economic Cooperation"
+        match whole first). An attitude ("anti-Syria", "pro-Iranian") is dropped: it names whom
+        one is for or against, not who one is.
+        """
         atoms: list[_Atom] = []
         index = 0
         while index < len(words):
             for length in range(min(self.lexicon.longest, len(words) - index), 0, -1):
                 lexemes = self.lexicon.lookup(words[index : index + length])
-                if lexemes and not (length == 1 and not self._plausible(words[index], lexemes)):
+                # one word, or one after "the" (keys drop it): "the bush" is not "Bush"
+                single = len(key_of(words[index : index + length])) == 1
+                if lexemes and not (single and not self._plausible(words[index + length - 1], lexemes)):
                     atoms.append(_Atom(words[index : index + length], lexemes))
                     index += length
                     break
             else:
+                parts = [part for part in HYPHENS.split(words[index]) if part]
+                if len(parts) > 1:
+                    kept = [] if fold(parts[0]) in ATTITUDE_PREFIXES else parts
+                    words = [*words[:index], *kept, *words[index + 1 :]]
+                    continue
                 atoms.append(_Atom([words[index]], []))
                 index += 1
         return atoms
 
-    @staticmethod
-    def _plausible(word: str, lexemes: list[Lexeme]) -> bool:
-        """Single names need a capital ("Ban", "Chad" are also common words; "al-Qaeda" is fine)."""
+    def _plausible(self, word: str, lexemes: list[Lexeme]) -> bool:
+        """Single names need a capital ("Ban", "Chad" are also common words; "al-Qaeda" is fine),
+        unless the dictionary writes the name in lower case: then it is a common noun
+        ("jihadist")."""
         if any(char.isupper() for char in word):
             return True
-        return all(lexeme.kind in ("role", "group", "adjective") for lexeme in lexemes)
+        return all(
+            lexeme.kind in ("role", "group", "adjective")
+            or (lexeme.kind == "organisation" and word in self.lexicon.organisations[lexeme.target].names)
+            for lexeme in lexemes
+        )
 
     def _phrase(self, atoms: list[_Atom], on: date | None, locative: bool) -> list[_Reading]:
+        if len(atoms) > 2 and atoms[0].word in COMPARATIVES and atoms[1].word == "than":
+            atoms = atoms[2:]  # "more than 300 people": the comparison is a number, not a stop
         for position, atom in enumerate(atoms):
             if atom.word in STOP_WORDS:
                 atoms = atoms[:position]
@@ -214,11 +258,17 @@ class Resolver:
         return self._conjuncts(atoms, on, locative)
 
     def _attach(self, head: _Reading, objects: list[_Reading]) -> list[_Reading]:
-        """The head of "X of/in Y", taking Y's country when it has none of its own."""
+        """The head of "X of/in Y", taking Y's country when it has none of its own, and a head
+        without a sector of its own ("members") Y's sector ("of a local environmental group")."""
         if head.anchored or not head.actor_like:
             return [head]
         anchors = [reading for reading in objects if reading.anchored]
         if not anchors:
+            sectors = [reading.sector for reading in objects if reading.actor_like and reading.sector]
+            if sectors and (not head.sector or head.heads_group):
+                # "members of a local environmental group", "leaders of armed groups": what
+                # they belong to gives the sector
+                return [replace(head, sector=sectors[0])]
             return [head]
         return [
             replace(
@@ -238,9 +288,25 @@ class Resolver:
                 parts.append([])
             else:
                 parts[-1].append(atom)
-        found = [self._possessive(part, on, locative) for part in parts if part]
+        parts = [part for part in parts if part]
+        found = [self._possessive(part, on, locative) for part in parts]
         readings = [reading for reading in found if reading is not None]
         last = readings[-1] if readings else None
+        leading = next(
+            (
+                lexeme.target
+                for part, reading in zip(parts, found, strict=True)
+                if reading is None
+                for atom in part
+                for lexeme in atom.lexemes
+                if lexeme.kind == "adjective"
+            ),
+            None,
+        )
+        if last is not None and leading is not None and not last.anchored and last.actor_like:
+            # "three Russian shipping and energy companies": the adjective before coordinated
+            # modifiers ("shipping", "energy") belongs to the head they share
+            readings[-1] = last = replace(last, country=leading, country_kind="adjective")
         if last is not None and last.sector:
             # "Hungarian and Romanian officials": bare adjectives share the last conjunct's head.
             readings = [
@@ -309,6 +375,10 @@ class Resolver:
         if head.lexemes:
             reading.actor_like = True
             reading.plural = any(lexeme.plural for lexeme in head.lexemes)
+            reading.heads_group = singular(fold(head.words[-1])) in GROUP_HEADS
+            reading.generic_head = any(
+                lexeme.kind == "group" and not lexeme.target for lexeme in head.lexemes
+            )
             reading.adjective_only = head_kinds == {"adjective"} and not reading.plural and not reading.sector
         elif trailing_name and reading.title:
             if reading.person is None:
@@ -370,8 +440,13 @@ class Resolver:
             sector = reading.sector
             if sector is None and reading.country_kind in ("capital", "seat"):
                 sector = "GOV"  # "Moscow said": the capital stands for the government
-            elif sector is None and reading.plural and reading.country_kind == "adjective":
-                sector = "CVL"  # "Algerians": the people
+            elif (
+                sector is None
+                and reading.plural
+                and reading.country_kind == "adjective"
+                and not reading.generic_head
+            ):
+                sector = "CVL"  # "Algerians": the people; not "all Libyan parties"
             if reading.former and sector not in (None, "CVL"):
                 sector = "ELI"
             actor = Actor(

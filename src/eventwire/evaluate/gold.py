@@ -12,8 +12,9 @@ compared with the gold:
 * ``events``: multiset P/R/F1 of (source, target, CAMEO root) per article, negated events
   excluded on both sides; ``events.negated`` does the same for negated ones;
   ``event dates``: accuracy of the date on matched events;
-* ``times``: span-overlap P/R/F1, and ``time values``: value accuracy on matched expressions;
-* ``places``: span-overlap P/R/F1 requiring the same country.
+* ``times``: P/R/F1 over distinct expressions (the gold lists each distinct text once), and
+  ``time values``: value accuracy on matched expressions;
+* ``places``: P/R/F1 over distinct toponyms, requiring the same country.
 """
 
 from __future__ import annotations
@@ -207,24 +208,54 @@ def _score_events(report: Report, expected: list[dict[str, Any]], found: dict[st
                 report.score("event dates").count(match["date"] == event["date"])
 
 
+def _distinct_matches(
+    expected: list[dict[str, Any]], found: list[dict[str, Any]], body: str
+) -> tuple[list[tuple[int, list[dict[str, Any]]]], int]:
+    """Match distinct expressions: the gold lists each distinct text once (examples/README.md).
+
+    A gold item matches the found items overlapping *any* occurrence of its text; found items
+    are counted once per distinct text, so naming "Ankara" five times is one place, not five.
+    Returns (gold index, overlapping found items) for the matched gold items and the number of
+    distinct found texts that overlap no gold occurrence (the false positives).
+    """
+    occurrences = [
+        [(start, start + len(item["text"])) for start in _all_starts(body, item["text"])] for item in expected
+    ]
+    matched = []
+    credited: set[str] = set()
+    for gold_index, spans in enumerate(occurrences):
+        overlapping = [
+            item for item in found if any(_overlaps(span, (item["start"], item["end"])) for span in spans)
+        ]
+        if overlapping:
+            matched.append((gold_index, overlapping))
+            credited.update(item["text"].casefold() for item in overlapping)
+    distinct_found = {item["text"].casefold() for item in found}
+    return matched, len(distinct_found - credited)
+
+
+def _all_starts(body: str, text: str) -> list[int]:
+    starts, start = [], body.find(text)
+    while text and start >= 0:
+        starts.append(start)
+        start = body.find(text, start + 1)
+    return starts
+
+
 def _score_times(report: Report, expected: list[dict[str, Any]], found: dict[str, Any]) -> None:
-    body = found["article"]["text"]
-    gold_spans = _spans_of([item["text"] for item in expected], body)
-    times = found["times"]
-    pairs = _pair_by_overlap(gold_spans, [(item["start"], item["end"]) for item in times])
-    report.score("times").add(len(pairs), len(times) - len(pairs), len(expected) - len(pairs))
-    for gold_index, found_index in pairs:
-        report.score("time values").count(times[found_index]["value"] == expected[gold_index].get("value"))
+    matched, false_positives = _distinct_matches(expected, found["times"], found["article"]["text"])
+    report.score("times").add(len(matched), false_positives, len(expected) - len(matched))
+    for gold_index, items in matched:
+        value = expected[gold_index].get("value")
+        report.score("time values").count(any(item["value"] == value for item in items))
 
 
 def _score_places(report: Report, expected: list[dict[str, Any]], found: dict[str, Any]) -> None:
-    body = found["article"]["text"]
-    gold_spans = _spans_of([item["text"] for item in expected], body)
-    places = found["places"]
-    pairs = _pair_by_overlap(gold_spans, [(item["start"], item["end"]) for item in places])
+    matched, false_positives = _distinct_matches(expected, found["places"], found["article"]["text"])
     correct = sum(
         1
-        for gold_index, found_index in pairs
-        if places[found_index]["country"] == expected[gold_index].get("country")
+        for gold_index, items in matched
+        if any(item["country"] == expected[gold_index].get("country") for item in items)
     )
-    report.score("places").add(correct, len(places) - correct, len(expected) - correct)
+    wrong_country = len(matched) - correct
+    report.score("places").add(correct, false_positives + wrong_country, len(expected) - correct)

@@ -7,8 +7,14 @@ of a light verb such as "delivered strikes", or a possessor "Turkey's statements
 one event per source-target pair. The modality reading (``modality.py``) decides whether the
 action is asserted, and rewrites intended or appealed-for actions to their 03x/02x codes
 (demanded ones to 10x) and refused cooperation to 12x, so that no material event is ever coded
-from "plans to" or "should". A state that speaks, appeals or plans is coded as its government
-(RUSGOV), as CAMEO coders do; its material acts keep the state's code.
+from "plans to" or "should". A state named as a whole is coded as its government on either side
+of what states say, appeal, plan, consult, protest or reduce relations over (RUSGOV -> USAGOV);
+its other material acts keep the state's code (see :func:`_as_coded`). A joint act ("Russia and
+Egypt agreed", "talks between X and Y") is one event, from the first named to the other.
+
+An article yields each reported event once (:func:`_distinct`, as GDELT does); history it recalls
+(dated over ``BACKGROUND_DAYS`` ago), habits ("have clashed repeatedly"), asides in
+non-restrictive relative clauses and subheadings are not coded.
 
 Some actions are left uncoded on purpose: an action no actor performs ("two soldiers were
 wounded"), one a relative clause only imagines ("the extremists who should be attacked"), and
@@ -23,6 +29,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from datetime import date
 
 from spacy.tokens import Doc, Token
 
@@ -46,8 +53,24 @@ from eventwire.events.syntax import (
 )
 from eventwire.model import Article, Event, EventActor, Evidence, Modality, Quote, Speaker
 
-#: Codes that mean nothing without a counterpart: consult, discuss by telephone, negotiate.
-_NEEDS_COUNTERPART = frozenset({"040", "041", "046"})
+#: Codes that mean nothing without a counterpart: consult, discuss by telephone, negotiate, and
+#: confiscate (someone's property: "seized weapons" names no owner, so no dyad).
+_NEEDS_COUNTERPART = frozenset({"040", "041", "046", "1711"})
+#: Force posture, assault, fight, mass violence: codes whose kind the actor's means decide.
+_FORCE_ROOTS = frozenset({"15", "18", "19", "20"})
+#: Assault, fight, mass violence: uses of force that need a target or an armed doer.
+_VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+#: Appeals and demands: their "that"-clause's subject is whom they address.
+_DIRECTIVE_ROOTS = frozenset({"02", "10"})
+#: What states do through their governments: say, appeal, plan, consult, cooperate diplomatically
+#: (01-05), demand, disapprove, reject, threaten, protest (10-14) and reduce relations (16).
+_GOVERNMENTAL_ROOTS = frozenset({"01", "02", "03", "04", "05", "10", "11", "12", "13", "14", "16"})
+#: Visits and hosting: the place visited stands for its state ("toured a plant in Commerce").
+_VISIT_CODES = frozenset({"042", "043"})
+#: An event whose dated period ended this long before publication is the story's background
+#: ("after a brief war in 2008", "began their operation on September 30, 2015"), not its news; it
+#: is not coded. "Last year" and "last month" are news.
+BACKGROUND_DAYS = 365
 #: Entity types that are never a participant ("passed to an offensive on *October 8*").
 _NOT_ACTORS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
 #: Dependents that may carry a clause marker ("said that X *must* …", "that X *allegedly* …").
@@ -135,12 +158,22 @@ class EventCoder:
 
     @staticmethod
     def _context_holds(pattern: EventPattern, trigger: Token, anchor: Token) -> bool:
+        """Whether a context word occurs around the trigger.
+
+        The subject's words count only for uses of force, where who acts says how ("Turkish
+        *warplanes* struck": from the air); elsewhere they do not ("the Russian *military*
+        delivered aid" is not military aid).
+        """
         around = [*clause_tokens(anchor)]
         if anchor.i != trigger.i:
             around.extend(clause_tokens(trigger))
         subject = subject_of(anchor)
         if subject is not None:
-            around.extend(subject.subtree)
+            if pattern.code[:2] in _FORCE_ROOTS:
+                around.extend(subject.subtree)
+            else:
+                own = {token.i for token in subject.subtree}
+                around = [token for token in around if token.i not in own]
         words = {
             word for token in around if token.i != trigger.i for word in (token.lemma_.lower(), token.lower_)
         }
@@ -179,6 +212,8 @@ class EventCoder:
             verb, preposition = head.head.head, head.head.lower_
         else:
             return None
+        if child(verb, "oprd") is not None:
+            return None  # "called the attack a violation" names the attack; the calling is the act
         entries = self.patterns.light_verbs.get(verb_lemma(verb, self.patterns.light_verbs), ())
         return verb if any(_light_verb_fits(entry, verb, preposition) for entry in entries) else None
 
@@ -214,11 +249,14 @@ class EventCoder:
                 match = self._best(self.patterns.adjectives.get(word, ()), token, token)
                 if match is not None:
                     return match
-        if token.pos_ == "VERB":
+        gerund = token.tag_ == "VBG" and token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")
+        if gerund and token.lower_ in self.patterns.nouns:
+            lemma = token.lower_  # "*Fighting* between rival groups killed six": the noun "fighting"
+        elif token.pos_ == "VERB":
             return self._best(
                 self.patterns.verbs.get(verb_lemma(token, self.patterns.verbs), ()), token, token
             )
-        if token.pos_ == "NOUN" and lemma in self.patterns.nouns:
+        if (token.pos_ == "NOUN" or gerund) and lemma in self.patterns.nouns and not _describes(token):
             light = self._light_verb(token)
             match = self._best(self.patterns.nouns[lemma], token, light or token)
             if match is not None:
@@ -245,6 +283,10 @@ class EventCoder:
                     if item.dep_ in ("amod", "compound") and item.pos_ in ("PROPN", "ADJ")
                 ],
             ]
+            joint = match.pattern.symmetric or match.pattern.code[:2] == "04"
+            host = _adverbial_host(noun) if joint else None
+            if host is not None and (subject := subject_of(host)) is not None:
+                candidates.append(subject)  # "Lavrov said ... after talks with Shoukry": Lavrov's talks
             governor = _predicative_governor(noun)
             if governor is not None and governor.lemma_.lower() in self.patterns.modality.intended:
                 # "we are ready for close cooperation": we
@@ -277,11 +319,27 @@ class EventCoder:
             tokens.append(recipient)
         if pattern.kind == "verb":
             obj = patient_of(trigger) if is_passive(trigger) else child(trigger, "dobj", "dative")
-            if obj is not None and obj.i not in match.consumed:
+            if (
+                (obj is None or obj.tag_ in ("WDT", "WP") or obj.lower_ in ("that", "which", "whom"))
+                and trigger.dep_ == "relcl"
+                and child(trigger, "nsubj") is not None
+            ):
+                obj = trigger.head  # "seven companies (that) it accuses of ...": the companies
+            predicate = child(trigger, "oprd")
+            if obj is None and predicate is not None and predicate.pos_ in ("NOUN", "PROPN"):
+                obj = predicate  # a second object the parser took for a predicate ("called X")
+            obj = _counted(obj) if obj is not None else None
+            if (
+                obj is not None
+                and obj.i not in match.consumed
+                and obj.lemma_.lower() not in self.patterns.instruments
+            ):
                 tokens.append(obj)
             clause = child(trigger, "ccomp")  # "demanded that Mugabe abandon ...": Mugabe
             clause_subject = subject_of(clause) if clause is not None else None
-            if obj is None and clause_subject is not None:
+            # only a directive addresses its clause's subject: "denied that the companies
+            # supplied ..." is not a denial made to the companies
+            if obj is None and clause_subject is not None and pattern.code[:2] in _DIRECTIVE_ROOTS:
                 tokens.append(clause_subject)
         attached = [*preposition_objects(trigger, preps)]
         if anchor.i != trigger.i:
@@ -309,8 +367,10 @@ class EventCoder:
         events: list[Event] = []
         surroundings = context.Surroundings(article)
         for sentence_matches in _by_sentence(self.matches(article.doc)):
+            if _in_subheading(article, sentence_matches[0].trigger.idx):
+                continue  # a subheading repeats the story in headline style; it is not prose
             events.extend(self._code_sentence(article, sentence_matches, surroundings))
-        return events
+        return _distinct([event for event in events if not _background(article, event)])
 
     def _code_sentence(
         self, article: Article, matches: list[Match], surroundings: context.Surroundings
@@ -320,25 +380,32 @@ class EventCoder:
             reading = read_modality(match.anchor, self.patterns.modality)
             if reading.modality != "asserted" and in_relative_clause(match.anchor):
                 continue  # "the extremists who should be attacked" describes them; it codes nothing
+            if _aside(match.anchor):
+                continue  # "The coalition, which is fighting the Houthis, said ...": background
+            if _habitual(match, self.patterns.modality.habitual):
+                continue  # "the two nations have fought repeatedly": a habit, not an event
             produced.extend(
                 (event, match, _governor(reading, event))
                 for event in self._events(article, match, reading, surroundings)
             )
         quads: dict[int, set[int]] = {}
+        counterparts: dict[int, EventActor] = {}
         for event, match, _ in produced:
             quads.setdefault(match.anchor.i, set()).add(event.quad_class)
+            if event.cameo_root == "04" and event.target is not None:
+                counterparts.setdefault(match.anchor.i, event.target)
         # "urged Syria to negotiate": the appeal (02x) replaces the bare "urge" (020); but a
         # governor with a pattern of its own ("appealed for assistance") is the event, and what
         # it governs adds nothing - unless that is finer ("refused to release": 1243, not 124).
-        specific: dict[int, int] = {}
+        specific: dict[int, str] = {}
         for event, match, _ in produced:
-            if match.pattern.specificity > 0:
-                specific[match.trigger.i] = max(specific.get(match.trigger.i, 0), len(event.cameo))
+            if match.pattern.specificity > 0 and len(event.cameo) > len(specific.get(match.trigger.i, "")):
+                specific[match.trigger.i] = event.cameo
         governed = [
             (
                 event,
                 match,
-                governor if governor is not None and len(event.cameo) > specific.get(governor, 0) else None,
+                governor if governor is not None and _finer(event.cameo, specific.get(governor)) else None,
             )
             for event, match, governor in produced
         ]
@@ -347,8 +414,11 @@ class EventCoder:
         for (event, match, governor), (_, _, kept) in zip(produced, governed, strict=True):
             if (governor is not None and kept is None) or (match.trigger.i in replaced and not event.negated):
                 continue
-            if _subordinate(match, event, quads):
+            contact = _contact_of(match, counterparts)
+            if contact is None and _subordinate(match, event, quads):
                 continue
+            if contact is not None and (event.target is None or event.target.code is None):
+                event.target = contact  # "called Nepal's prime minister to offer condolences": to him
             key = (
                 event.evidence.start,
                 _who(event.source),
@@ -393,7 +463,8 @@ class EventCoder:
             if any(item.actor.code for item in found):
                 return found
             fallback = fallback or found
-        return fallback
+        # a bare event noun's modifiers are only a source when they name someone: "deadly battles"
+        return [] if match.is_bare_noun else fallback
 
     def _events(
         self, article: Article, match: Match, reading: Reading, surroundings: context.Surroundings
@@ -405,23 +476,37 @@ class EventCoder:
             [
                 item
                 for token in self._target_tokens(match)
-                for item in participants(article, token, speaker, places=pattern.kind == "noun")
+                for item in participants(
+                    article,
+                    token,
+                    speaker,
+                    places=pattern.kind == "noun"
+                    or pattern.code[:3] in _VISIT_CODES
+                    or pattern.code[:2] in _FORCE_ROOTS,
+                )
             ]
         )
+        doers = sources  # who is to act, before a joint act becomes one event
         if pattern.symmetric:  # "Russia and Egypt agreed ...", "cooperation between X and Y"
             between = [
                 item for token in self._between(match) for item in participants(article, token, speaker)
             ]
             pool = next((group for group in (sources, between) if len(_resolved(group)) >= 2), None)
+            rivals = [item for item in _resolved(between) if _rivals(item.token)]
             if pool is not None:
-                sources = targets = _resolved(pool)
+                # a joint act is one event, from the first named to the others
+                sources, targets = _resolved(pool)[:1], _resolved(pool)[1:]
+            elif rivals:  # "fighting between rival armed groups": the group against its own kind
+                sources, targets = rivals[:1], rivals[:1]
         code, modality, negated = self._code(pattern.code, reading)
         if modality == "appeal":
             appealer = self._appealer(article, reading, speaker, match.anchor)
             if appealer is not None:
                 # the appeal is addressed to whoever is to act, never to the action's target
-                own = _country(appealer.actor.code)
-                addressed = [item for item in sources if _country(item.actor.code) != own and item.actor.code]
+                addressed = [item for item in doers if item.actor.code and not _same_actor(item, appealer)]
+                told = reading.governor is not None and child(reading.governor, "dobj") is not None
+                if told and _resolved(doers) and not addressed:
+                    return  # "the prime minister ordered authorities to ...": a government's own business
                 sources, targets = [appealer], _unique(addressed)
         elif modality == "asserted" and reading.reporter is not None and _third_party(speaker, sources):
             modality = "reported"
@@ -432,15 +517,16 @@ class EventCoder:
         evidence = Evidence(article.text[sentence.start : sentence.end], sentence.start, sentence.end)
         when = context.event_date(article, _dating_token(match.trigger), quote)
         depth = clause_depth(match.anchor, self.patterns.modality.reporting) + int(match.is_bare_noun)
-        for source, target in _pairs(sources, targets):
+        acting = code[:2] not in _GOVERNMENTAL_ROOTS and modality not in ("intended", "appeal")
+        for source, target in _pairs(sources, targets, rivals=pattern.symmetric and sources == targets):
             if not _worth_coding(match, source, target, code, row.quad_class):
                 continue
             location = surroundings.location(
                 match.trigger, target.actor.text if target else None, statement=row.quad_class in (1, 3)
             )
             yield Event(
-                source=_speaking_for(source, row.is_material and modality not in ("intended", "appeal")),
-                target=target.actor if target else None,
+                source=_as_coded(source, acting),
+                target=_as_coded(target, acting),
                 cameo=code,
                 goldstein=row.goldstein,
                 quad_class=row.quad_class,
@@ -511,19 +597,21 @@ def verb_lemma(verb: Token, known: Mapping[str, object]) -> str:
     return lemma
 
 
-def _speaking_for(source: Participant | None, acting: bool) -> EventActor | None:
-    """The source as coded: a state that says, appeals, plans or denies is its government.
+def _as_coded(participant: Participant | None, acting: bool) -> EventActor | None:
+    """A participant as coded: a state named as a whole is its government in what states say.
 
-    "Russia urged ..." or "Russia does not plan to ..." is the Russian government speaking
-    (RUSGOV), as CAMEO coders code it; a state's material acts (``acting``) keep the state's
-    code, since who acted (army, government) is open.
+    "Russia urged the United States ...", "Kyrgyzstan summoned Tajikistan's ambassador", "visited
+    Beijing": states speak, appeal, plan, host and reduce relations (16x) through their
+    governments (RUSGOV, USAGOV), as CAMEO coders code them. In a state's other material acts
+    (``acting``: "North Korea fired shells", aid "to Nepal") the bare state code stays, since who
+    acted (army, government) is open.
     """
-    if source is None:
+    if participant is None:
         return None
-    if acting or not (source.state and source.actor.code):
-        return source.actor
-    government = context.actor_from_code(f"{source.actor.code}GOV")
-    return EventActor(text=source.actor.text, name=government.name, code=government.code)
+    if acting or not (participant.state and participant.actor.code):
+        return participant.actor
+    government = context.actor_from_code(f"{participant.actor.code}GOV")
+    return EventActor(text=participant.actor.text, name=government.name, code=government.code)
 
 
 def _governor(reading: Reading, event: Event) -> int | None:
@@ -558,6 +646,46 @@ def _is_predicative(token: Token) -> bool:
     return token.tag_ == "VBN" and is_passive(token) and token.dep_ != "acl" and agent_of(token) is None
 
 
+#: Prepositions of time that hang an event noun on a clause whose subject took part in it.
+_TEMPORAL_PREPOSITIONS = frozenset({"after", "before", "during", "following", "ahead"})
+
+
+def _adverbial_host(noun: Token) -> Token | None:
+    """The verb of "X said on Tuesday *after talks with Y*": X is a party to the talks."""
+    if noun.dep_ != "pobj" or noun.head.lower_ not in _TEMPORAL_PREPOSITIONS:
+        return None
+    verb = noun.head.head
+    return verb if verb.pos_ in ("VERB", "AUX") else None
+
+
+def _aside(anchor: Token) -> bool:
+    """An action in a non-restrictive relative clause ("Moscow, *which recognised South Ossetia
+    ...*, has said"): what the writer adds about someone, not the news reported."""
+    node = anchor
+    while node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head
+    if node.dep_ != "relcl":
+        return False
+    first = node.left_edge
+    return first.i > 0 and first.doc[first.i - 1].lower_ == ","
+
+
+def _habitual(match: Match, words: frozenset[str]) -> bool:
+    return any(
+        item.dep_ in ("advmod", "amod") and item.lower_ in words
+        for token in {match.trigger, match.anchor}
+        for item in token.children
+    )
+
+
+def _describes(noun: Token) -> bool:
+    """An event noun that describes something rather than reports it: "condemned the bombing
+    *as a cowardly attack*", "called X *a provocation*", "the move is *an interference*"."""
+    if noun.dep_ in ("attr", "oprd", "appos"):
+        return True
+    return noun.dep_ == "pobj" and noun.head.lower_ == "as"
+
+
 def _predicative_governor(noun: Token) -> Token | None:
     """The predicative adjective a bare event noun complements ("ready *for* cooperation")."""
     if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and _is_predicative(noun.head.head):
@@ -584,6 +712,28 @@ def _marked_clause(trigger: Token, markers: frozenset[str]) -> Token | None:
     return None
 
 
+#: Heads of quantity phrases: "struck *dozens* of militant targets" targets the targets.
+_QUANTITY_HEADS = frozenset({"dozen", "hundred", "thousand", "score", "number", "handful", "million"})
+
+
+def _counted(token: Token) -> Token:
+    """What a quantity phrase counts ("dozens of targets", "hundreds of civilians"), else itself."""
+    if token.ent_type_ in ("CARDINAL", "QUANTITY") or token.lemma_.lower() in _QUANTITY_HEADS:
+        counted = next(
+            (
+                item
+                for prep in token.children
+                if prep.dep_ == "prep" and prep.lower_ == "of"
+                for item in prep.children
+                if item.dep_ == "pobj"
+            ),
+            None,
+        )
+        if counted is not None:
+            return counted
+    return token
+
+
 def _noun_complement_targets(noun: Token) -> list[Token]:
     """Whom a bare event noun acts on when no preposition says so.
 
@@ -606,8 +756,9 @@ def _subordinate(match: Match, event: Event, quads: dict[int, set[int]]) -> bool
     """An action that only adds to a coded one: its outcome or its purpose.
 
     A participle adding the outcome of an action of its kind ("shelled X, *killing* two"), or an
-    infinitive giving a coded action's purpose ("marched to *demand* the removal", "spoke by
-    telephone to *express* solidarity"): the coded action is what happened.
+    infinitive giving a coded action's purpose ("marched to *demand* the removal"): the coded
+    action is what happened. (The caller keeps what a call or meeting was for: see
+    :func:`_purpose_of_contact`.)
     """
     anchor = match.anchor
     while anchor.dep_ == "conj" and anchor.head.i != anchor.i:  # "killing two and *wounding* five"
@@ -620,6 +771,27 @@ def _subordinate(match: Match, event: Event, quads: dict[int, set[int]]) -> bool
     # an infinitive its head governs ("agreed to cease fire") is a complement, not a purpose
     purpose = event.modality in ("asserted", "reported") and child(anchor, "aux") is not None
     return bool(coded) and purpose and anchor.tag_ == "VB"
+
+
+def _finer(code: str, governors_code: str | None) -> bool:
+    """Whether a governed action's code adds to the code of its governor's own pattern: "refused
+    to release" is 1243, finer than "refuse" (124); but "attempted to assassinate" stays the
+    attempt (185) - an intent to assassinate (a 13x threat) is another kind of event."""
+    if governors_code is None:
+        return True
+    return len(code) > len(governors_code) and code[:2] == governors_code[:2]
+
+
+def _contact_of(match: Match, counterparts: dict[int, EventActor]) -> EventActor | None:
+    """The counterpart of a call, meeting or visit this action is the purpose of: "called X *to
+    offer condolences* and *to pledge* help", "spoke with Y *to express solidarity*" - what was
+    said in it is an event, said to X."""
+    anchor = match.anchor
+    while anchor.dep_ == "conj" and anchor.head.i != anchor.i:
+        anchor = anchor.head
+    if anchor.dep_ == "advcl" and anchor.tag_ == "VB":
+        return counterparts.get(anchor.head.i)
+    return None
 
 
 def _dating_token(trigger: Token) -> Token:
@@ -689,10 +861,15 @@ def _unique(items: list[Participant]) -> list[Participant]:
     return unique
 
 
+def _rivals(token: Token) -> bool:
+    """A plural phrase of mutual opponents: "rival armed groups", "rival factions"."""
+    return token.tag_ == "NNS" and any(item.lemma_.lower() == "rival" for item in token.children)
+
+
 def _same_actor(first: Participant, second: Participant) -> bool:
     """One actor twice: the same phrase, the same code, or a state and its own government."""
-    if first.token.i == second.token.i:
-        return True
+    if first.token.i == second.token.i and first.actor.code == second.actor.code:
+        return True  # one phrase may stand for two ("the border services of both countries")
     codes = {first.actor.code, second.actor.code}
     if None in codes:
         return False
@@ -700,9 +877,10 @@ def _same_actor(first: Participant, second: Participant) -> bool:
 
 
 def _pairs(
-    sources: list[Participant], targets: list[Participant]
+    sources: list[Participant], targets: list[Participant], rivals: bool = False
 ) -> Iterator[tuple[Participant | None, Participant | None]]:
-    """One (source, target) per pair; an actor never acts on itself; a missing side is None."""
+    """One (source, target) per pair; an actor never acts on itself (unless ``rivals``: "rival
+    armed groups" fight each other); a missing side is None."""
     if not sources and not targets:
         return
     sides: tuple[list[Participant | None], list[Participant | None]] = (
@@ -711,7 +889,7 @@ def _pairs(
     )
     for source in sides[0]:
         for target in sides[1]:
-            if source is not None and target is not None and _same_actor(source, target):
+            if source is not None and target is not None and not rivals and _same_actor(source, target):
                 continue
             yield source, target
 
@@ -724,12 +902,116 @@ def _worth_coding(
     Every predicate needs a resolved doer ("two soldiers were wounded" codes nothing); a violent
     event noun may stand without one ("the terrorist attack in Ankara") if it names a target of
     known country; a consultation needs its counterpart, and a demand read off "said that X
-    must" whom it is made on.
+    must" whom it is made on. At least one participant must be placed: a country or a named
+    organisation, not a bare sector ("a resident", "militants" of nowhere).
     """
     has_source = source is not None and source.actor.code is not None
     has_target = target is not None and target.actor.code is not None
-    if (match.pattern.clause_marker or code in _NEEDS_COUNTERPART) and not has_target:
+    if (match.pattern.clause_marker or match.pattern.code in _NEEDS_COUNTERPART) and not has_target:
         return False  # a consultation is with someone; "said that X must" is a demand on X
+    if not any(item is not None and item.actor.code and _located(item) for item in (source, target)):
+        return False  # "a resident declined to give his name": no one of known country takes part
+    if has_source and code[:2] in _VIOLENT_ROOTS and not has_target and not _armed(source):
+        return False  # "help fight a cholera epidemic": force needs a target or an armed doer
     if has_source:
         return True
     return match.is_bare_noun and has_target and quad_class == 4 and target is not None and target.located
+
+
+def _located(participant: Participant) -> bool:
+    """A participant of known country, a named organisation, or a state institution even of
+    unknown country ("police", "the government"): not a bare group of people ("a resident",
+    "militants" of nowhere)."""
+    if participant.located:
+        return True
+    code = participant.actor.code
+    actor = context.actor_from_code(code) if code else None
+    return actor is not None and (actor.code != actor.sector or actor.sector in _STATE_SECTORS)
+
+
+def _in_subheading(article: Article, offset: int) -> bool:
+    return any(start <= offset < end for start, end in article.subheadings)
+
+
+def _background(article: Article, event: Event) -> bool:
+    """An event the text dates to a period that ended more than ``BACKGROUND_DAYS`` before
+    publication: history the story recalls, not what it reports."""
+    if event.date_basis != "text" or not event.date or article.published is None:
+        return False
+    end = _last_day(event.date)
+    return end is not None and (article.published - end).days > BACKGROUND_DAYS
+
+
+def _last_day(value: str) -> date | None:
+    """The last day of a TIMEX-style date ("2008", "2019-03", "2019-W10", "2019-03-11")."""
+    try:
+        if len(value) >= 10 and value[4] == "-" and value[7] == "-":
+            return date.fromisoformat(value[:10])
+        if len(value) >= 8 and value[5] == "W":
+            return date.fromisocalendar(int(value[:4]), int(value[6:8]), 7)
+        if len(value) >= 7 and value[4] == "-":
+            return _month_end(date(int(value[:4]), int(value[5:7]), 1))
+        if len(value) >= 4 and value[:4].isdigit():
+            return date(int(value[:4]), 12, 31)
+    except ValueError:
+        return None
+    return None
+
+
+def _month_end(day: date) -> date:
+    following = date(day.year + day.month // 12, day.month % 12 + 1, 1)
+    return date.fromordinal(following.toordinal() - 1)
+
+
+def _distinct(events: list[Event]) -> list[Event]:
+    """An article's events, each reported event once.
+
+    As in GDELT, one article yields one record per source, target, code and date: a restatement
+    ("The ministry summoned the ambassador and handed him a protest note") adds nothing. An event
+    missing a participant that another of the same kind names adds nothing either: "the attack"
+    (no attacker) beside "a suicide bomber detonated ..." against the same country, or "soldiers
+    detained Omar Hamdan" (unknown) beside "troops arrested a wanted Islamist militant".
+    """
+    kept: list[Event] = []
+    seen: set[tuple[object, ...]] = set()
+    for event in events:
+        key = (_who(event.source), _who(event.target), event.cameo, event.date, event.negated)
+        if key in seen:
+            continue
+        seen.add(key)
+        kept.append(event)
+    return [event for event in kept if not any(_fuller(other, event) for other in kept if other is not event)]
+
+
+def _fuller(other: Event, event: Event) -> bool:
+    """Whether ``other`` reports ``event`` with a participant ``event`` lacks."""
+    if other.negated != event.negated or other.cameo_root != event.cameo_root:
+        return False
+    source, target = _code_of(event.source), _code_of(event.target)
+    other_source, other_target = _code_of(other.source), _code_of(other.target)
+    if source is None and target is not None and other_source is not None and other_target is not None:
+        return _country(other_target) == _country(target)
+    if target is None and source is not None and other_target is not None and other.target is not None:
+        placed = context.actor_from_code(other_target)
+        known = placed.code != placed.sector  # "detained two suspects" adds nothing to "arrested five"
+        return known and other_source == source and other.cameo == event.cameo and other.date == event.date
+    return False
+
+
+def _code_of(actor: EventActor | None) -> str | None:
+    return actor.code if actor is not None else None
+
+
+#: A state's own institutions: an actor even when the text does not say whose.
+_STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
+#: Sectors that bear arms; CAMEO's international militarized groups (IMG...) do too.
+_ARMED_SECTORS = frozenset({"MIL", "REB", "INS", "SEP", "UAF", "COP", "SPY"})
+
+
+def _armed(participant: Participant | None) -> bool:
+    code = participant.actor.code if participant is not None else None
+    if not code:
+        return False
+    actor = context.actor_from_code(code)
+    state = actor.country is not None and actor.code == actor.country  # a state has its forces
+    return state or actor.sector in _ARMED_SECTORS or code.startswith("IMG")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from eventwire.actors import actor_from_code, mention_for_span
+from eventwire.actors import actor_from_code, is_generic_noun, mention_for_span, resolve_phrase
 from eventwire.geo import dateline_location, event_location
 from eventwire.model import Article, Place
 from eventwire.quotes import quote_at
@@ -23,8 +23,10 @@ __all__ = [
     "dateline_location",
     "event_date",
     "event_location",
+    "is_generic_noun",
     "mention_for_span",
     "quote_at",
+    "resolve_phrase",
 ]
 
 

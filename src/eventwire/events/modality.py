@@ -125,12 +125,30 @@ def _govern(governor: Token, reading: Reading, lexicon: ModalityLexicon, through
         reading.refuser = governor
     elif lemma in lexicon.denials:
         reading.negated = True
-    elif lemma in lexicon.appeal and not through_object:
+    elif lemma in lexicon.appeal and not through_object and _appeals(governor):
         reading.appeal(governor, lexicon)
-    elif lemma in lexicon.intended:
+    elif lemma in lexicon.intended and (lemma not in _ADJECTIVE_ONLY or governor.pos_ == "ADJ"):
         reading.lift("intended", governor)
     elif lemma in lexicon.hypothetical:
         reading.lift("hypothetical", governor)
+
+
+#: Intent words that are intent only as adjectives: "remains *open* to dialogue", but "opened
+#: the bridge to allow deliveries" opens a bridge.
+_ADJECTIVE_ONLY = frozenset({"open"})
+#: Appeal verbs that appeal only with their preposition: "called *on* X to", "called *for* talks";
+#: "called Nepal's prime minister to offer condolences" is a telephone call with a purpose.
+_APPEAL_PREPOSITIONS = {"call": frozenset({"on", "upon", "for"})}
+
+
+def _appeals(governor: Token) -> bool:
+    needed = _APPEAL_PREPOSITIONS.get(governor.lemma_.lower())
+    return needed is None or any(
+        item.dep_ in ("prep", "prt")
+        and item.lower_ in needed
+        and not any(word.ent_type_ in ("DATE", "TIME") for word in item.children)  # "on Tuesday"
+        for item in governor.children
+    )
 
 
 def _set_aside(node: Token, lexicon: ModalityLexicon) -> bool:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from eventwire.events.context import mention_for_span
+from eventwire.events.context import actor_from_code, is_generic_noun, mention_for_span, resolve_phrase
 from eventwire.events.syntax import conjuncts, core_span
 from eventwire.model import Actor, Article, EventActor, Speaker
 
@@ -45,7 +45,11 @@ def _event_actor(text: str, actor: Actor | None) -> EventActor:
     return EventActor(text=text, name=actor.name if actor else None, code=actor.code if actor else None)
 
 
-def _is_state(actor: Actor) -> bool:
+def _is_state(actor: Actor, token: Token) -> bool:
+    """A bare country code standing for the state, not for several groups in it ("all Libyan
+    parties", "rival factions": a plural generic noun)."""
+    if token.tag_ == "NNS" and is_generic_noun(token.lemma_):
+        return False
     return actor.country is not None and actor.code == actor.country
 
 
@@ -67,10 +71,70 @@ def _resolve_phrase(article: Article, token: Token, speaker: Speaker | None) -> 
         return Actor(code=speaker.code, name=speaker.name or speaker.code), 0.8
     mention = mention_for_span(article, start, end)
     if mention is not None and mention.actor is not None:
-        return mention.actor, 1.0 if mention.antecedent is None else 0.8
+        actor = _placed(article, mention.start, mention.end, mention.actor)
+        return _where_the_phrase_says(article, token, actor), 1.0 if mention.antecedent is None else 0.8
     if speaker is not None and speaker.code and _reports_on_itself(token, speaker):
         return Actor(code=speaker.code, name=speaker.name or speaker.code), 0.8
     return None, 0.0
+
+
+def _placed(article: Article, start: int, end: int, actor: Actor) -> Actor:
+    """The actor as the geo stage places the name it opens with.
+
+    The actor dictionary reads "Georgia" as the country, "Paris" and "Tripoli" as capitals; the
+    geo stage weighs the article ("Atlanta", "Texas", a BEIRUT dateline) and may settle the same
+    words elsewhere: Georgia, USA; Paris, Texas; Tripoli, Lebanon. When a phrase's country comes
+    from a place name the geo stage put in another country ("Georgia economic development
+    officials", "Paris Police Chief Robert Hensley"), the geo stage's country is the actor's.
+    """
+    if not actor.country or not actor.code.startswith(actor.country):
+        return actor
+    for place in article.places:
+        if not (start <= place.start < end) or not place.country or place.country == actor.country:
+            continue
+        if article.text[start : place.start].strip().lower() not in ("", "the"):
+            continue
+        composed = actor.name == actor_from_code(actor.code).name  # "France police", not a person's name
+        return actor_from_code(
+            place.country + actor.code[len(actor.country) :], None if composed else actor.name
+        )
+    return actor
+
+
+#: Sectors of people and groups that may be of any country: their own phrase's place says which
+#: ("militants in the Idlib zone", "residents of Nawa", "settlements in the provinces of Latakia").
+_PLACED_SECTORS = frozenset({"REB", "INS", "SEP", "UAF", "OPP", "CVL", "REF"})
+_PLACE_PREPOSITIONS = frozenset({"in", "of", "from", "at", "near", "around"})
+
+
+def _where_the_phrase_says(article: Article, token: Token, actor: Actor) -> Actor:
+    """A group's country from a place its own phrase puts it in, as the geo stage resolved it.
+
+    The actors stage can only borrow a neighbouring actor's country for "militants" when it
+    does not know "Idlib"; the geo stage does, and a place in the phrase itself outranks a
+    neighbour ("the Russian officer said that militants in the Idlib zone ...": Syrian).
+    """
+    if actor.sector not in _PLACED_SECTORS or not (
+        actor.code == actor.sector or actor.code.startswith(actor.country or "-")
+    ):
+        return actor
+    start, end = core_span(token)
+    own = resolve_phrase(article.text[start:end], article.published)
+    if own is not None and own.country:
+        return actor  # "Albanian rebels in Macedonia" are Albanian: the phrase says so itself
+    for preposition in token.children:
+        if preposition.dep_ != "prep" or preposition.lower_ not in _PLACE_PREPOSITIONS:
+            continue
+        words = list(preposition.subtree)
+        start, end = words[0].idx, words[-1].idx + len(words[-1])
+        country = next(
+            (place.country for place in article.places if start <= place.start < end and place.country), None
+        )
+        if country is not None and country != actor.country:
+            return actor_from_code(
+                country + actor.sector, actor.name if actor.name != actor_from_code(actor.code).name else None
+            )
+    return actor
 
 
 def _reports_on_itself(token: Token, speaker: Speaker) -> bool:
@@ -108,7 +172,60 @@ def participants(
         if listed and len(conjuncts(listed[0])) > 1:  # "the governments of Syria and Iraq": one each
             found.extend(participants(article, listed[0], speaker, places))
             continue
+        pair = _the_two(article, listed[0] if listed and _names_two(listed[0]) else head)
+        if pair:  # "the border services of both countries", "the two governments"
+            found.extend(_pair_participants(article, head, pair, speaker))
+            continue
         found.extend(_participants_of(article, head, speaker, places))
+    return found
+
+
+#: Nouns for states or their sides: "both countries", "the two governments", "the two sides".
+_STATE_NOUNS = frozenset(
+    {"country", "nation", "government", "neighbour", "neighbor", "republic", "state", "minister"}
+)
+
+
+def _names_two(token: Token) -> bool:
+    """ "both countries", "the two former Soviet republics", "the two foreign ministers"."""
+    return token.lemma_.lower() in _STATE_NOUNS and any(
+        item.lower_ in ("both", "two") and item.dep_ in ("det", "predet", "nummod") for item in token.children
+    )
+
+
+def _the_two(article: Article, token: Token) -> tuple[str, str] | None:
+    """The two states a "both countries" phrase means: the two the article names most (the
+    first named first), counting only what precedes the phrase."""
+    if not _names_two(token):
+        return None
+    counts: dict[str, int] = {}
+    for mention in article.mentions:
+        if mention.start >= token.idx:
+            break
+        country = mention.actor.country if mention.actor is not None else None
+        if country and mention.label != "PRON":
+            counts[country] = counts.get(country, 0) + 1
+    if len(counts) < 2:
+        return None
+    first_two = sorted(counts, key=lambda country: -counts[country])[:2]
+    ordered = [country for country in counts if country in first_two]
+    return ordered[0], ordered[1]
+
+
+def _pair_participants(
+    article: Article, head: Token, pair: tuple[str, str], speaker: Speaker | None
+) -> list[Participant]:
+    """One participant per state, with the sector the phrase names ("border services": MIL)."""
+    own, _ = _resolve_phrase(article, head, speaker)
+    sector = own.sector if own is not None and own.sector else ""
+    found = []
+    for country in pair:
+        actor = actor_from_code(country + sector)
+        found.append(
+            Participant(
+                _event_actor(article.text[slice(*core_span(head))], actor), head, 0.6, not sector, True
+            )
+        )
     return found
 
 
@@ -131,7 +248,7 @@ def _participants_of(
                         _event_actor(article.text[start:end], actor),
                         token,
                         quality,
-                        _is_state(actor),
+                        _is_state(actor, token),
                         _is_located(actor),
                     )
                 ]
@@ -141,7 +258,7 @@ def _participants_of(
                             _event_actor(article.text[slice(*core_span(other))], other_actor),
                             other,
                             0.6,
-                            _is_state(other_actor),
+                            _is_state(other_actor, other),
                             _is_located(other_actor),
                         )
                         for other in token.conjuncts

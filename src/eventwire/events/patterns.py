@@ -47,6 +47,7 @@ _MODALITY_KEYS = (
     "refusals",
     "denials",
     "contrasts",
+    "habitual",
 )
 
 
@@ -111,6 +112,9 @@ class ModalityLexicon:
     """Verbs whose complement did not happen, says the subject ("denied targeting civilians")."""
     contrasts: frozenset[str]
     """Adverbs that set an action aside: "*instead* of accusing", "*rather* than settling"."""
+    habitual: frozenset[str]
+    """Words that make an action a habit, not an event: "have fought *repeatedly*", "*frequent*
+    attacks"."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,6 +129,8 @@ class PatternSet:
     """Nouns a light verb takes on an event noun's behalf: "sent a *message* of condolences"."""
     modality: ModalityLexicon
     default_target_preps: tuple[str, ...]
+    instruments: frozenset[str] = frozenset()
+    """Nouns for what a force acts *with*, never whom it acts on: "fired *live ammunition*"."""
 
     def __len__(self) -> int:
         unique = {
@@ -223,6 +229,7 @@ class _Collected:
     containers: set[str]
     modality: dict[str, set[str]]
     default_target_preps: list[str]
+    instruments: set[str]
 
 
 def _collect(label: str, text: str, codebook: Codebook, into: _Collected, seen: dict[str, str]) -> None:
@@ -230,6 +237,7 @@ def _collect(label: str, text: str, codebook: Codebook, into: _Collected, seen: 
     sections = {f"{kind}s" for kind in PATTERN_KINDS} | {
         "light_verbs",
         "containers",
+        "instruments",
         "modality",
         "default_target_preps",
     }
@@ -258,6 +266,7 @@ def _collect(label: str, text: str, codebook: Codebook, into: _Collected, seen: 
         raise fail(label, data, "'light_verbs' must be a list")
     into.light_verbs.extend(_parse_light_verb(label, entry, data) for entry in light)
     into.containers.update(_words(label, data, "containers", data.get("containers")))
+    into.instruments.update(_words(label, data, "instruments", data.get("instruments")))
     modality = data.get("modality") or LineDict()
     if not isinstance(modality, LineDict) or set(modality) - set(_MODALITY_KEYS):
         raise fail(label, data, f"'modality' must be a mapping with keys among {', '.join(_MODALITY_KEYS)}")
@@ -280,7 +289,7 @@ def _index(patterns: Iterable[EventPattern]) -> dict[str, tuple[EventPattern, ..
 def parse_patterns(sources: Iterable[tuple[str, str]], codebook: Codebook | None = None) -> PatternSet:
     """Build a :class:`PatternSet` from ``(label, yaml text)`` sources, earliest source first."""
     codebook = codebook or load_codebook()
-    collected = _Collected({}, [], set(), {}, [])
+    collected = _Collected({}, [], set(), {}, [], set())
     seen: dict[str, str] = {}
     for label, text in sources:
         _collect(label, text, codebook, collected, seen)
@@ -296,6 +305,7 @@ def parse_patterns(sources: Iterable[tuple[str, str]], codebook: Codebook | None
         containers=frozenset(collected.containers),
         modality=lexicon,
         default_target_preps=tuple(collected.default_target_preps),
+        instruments=frozenset(collected.instruments),
     )
 
 
