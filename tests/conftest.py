@@ -12,7 +12,10 @@ from eventwire.nlp import load_model
 from eventwire.pipeline import Pipeline
 from eventwire.store import Store, open_store
 
+from .hypothesis_profiles import load_profile
 from .stores import BACKENDS, fresh_store_url
+
+load_profile()  # ci unless EVENTWIRE_HYPOTHESIS_PROFILE says otherwise
 
 FIXTURES = Path(__file__).parent / "fixtures"
 REPO = Path(__file__).parent.parent

@@ -10,7 +10,7 @@ import pytest
 
 from eventwire.errors import UsageError
 from eventwire.evaluate import evaluate, guess_format
-from eventwire.evaluate.gold import _distinct_matches, read_gold
+from eventwire.evaluate.gold import _distinct_matches, read_gold, same_speaker
 from eventwire.evaluate.metrics import Score, match_counts
 from eventwire.pipeline import Pipeline
 
@@ -109,3 +109,43 @@ def test_eval_command_prints_a_table_and_json(tmp_path: Path) -> None:
     assert json.loads(result.stdout)["documents"] == 2
     result = CliRunner().invoke(app, ["eval", str(tmp_path / "gold.jsonl")])
     assert result.exit_code == 0 and "quotes+speaker" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("gold", "found", "expected"),
+    [
+        # a person: by name, whatever its spelling or how much of it the story gave
+        ("Sergey Lavrov", {"name": "Sergei Lavrov", "text": "he", "code": "RUSGOV"}, True),
+        ("Recep Tayyip Erdoğan", {"name": "Tayyip Erdogan", "text": "Erdogan", "code": "TURGOV"}, True),
+        ("Lu Wenjie", {"name": "Lu", "text": "Lu", "code": "CHNGOV"}, True),
+        # another official of the same government is not the speaker
+        ("Sergey Lavrov", {"name": "Alexey Meshkov", "text": "he", "code": "RUSGOV"}, False),
+        # an institution: by the words written, or by its code when the found speaker is no person
+        (
+            "Kyrgyz Foreign Ministry",
+            {"name": "Kyrgyzstan government", "text": "the ministry", "code": "KGZGOV"},
+            True,
+        ),
+        ("Kyrgyz Foreign Ministry", {"name": "Kyrgyzstan", "text": "Bishkek", "code": "KGZ"}, True),
+        (
+            "Kyrgyz Foreign Ministry",
+            {"name": "Sadyr Japarov", "text": "the president", "code": "KGZGOV"},
+            False,
+        ),
+        (
+            "Kyrgyz Foreign Ministry",
+            {"name": "Kazakhstan government", "text": "the ministry", "code": "KAZGOV"},
+            False,
+        ),
+        # an unplaced group matches only by its words, not by sharing a sector code
+        ("residents", {"name": "civilians", "text": "residents", "code": "CVL"}, True),
+        ("residents", {"name": "civilians", "text": "witnesses", "code": "CVL"}, False),
+        # nothing to compare
+        ("Sergey Lavrov", None, False),
+        (None, {"name": "Sergey Lavrov", "text": "Lavrov", "code": "RUSGOV"}, False),
+    ],
+)
+def test_speakers_match_by_person_name_words_or_institution_code(
+    gold: str | None, found: dict[str, str] | None, expected: bool
+) -> None:
+    assert same_speaker(gold, found) is expected

@@ -187,6 +187,7 @@ def run(
             if engine == "dask":
                 from eventwire.dask_engine import run_dask
 
+                logging.getLogger("distributed").setLevel(logging.WARNING)  # its INFO chatter buries ours
                 summary = run_dask(
                     paths,
                     settings,

@@ -19,6 +19,8 @@ from fastapi.staticfiles import StaticFiles
 
 import eventwire
 from eventwire.api.ingest import Ingestor
+from eventwire.api.models import Problem
+from eventwire.api.ratelimit import RateLimiter, RateLimits
 from eventwire.api.routes import router
 from eventwire.api.security import SecurityHeaders, cors_options
 from eventwire.api.stores import ReaderPool
@@ -47,13 +49,16 @@ def create_app(
     max_body_bytes: int = DEFAULT_MAX_BODY_BYTES,
     cors_origins: Sequence[str] = (),
     pipeline: DocumentProcessor | None = None,
+    rate_limits: RateLimits | None = None,
 ) -> FastAPI:
     """The application serving the store at ``db_url`` (a SQLite path or ``postgresql://`` URL).
 
     ``token`` enables writes (without one, ``POST`` answers 403); ``cors_origins`` lists the
     origins whose pages may read the API (none by default); ``pipeline`` replaces the one
-    built on the first write (tests pass theirs). Raises :class:`~eventwire.errors.StoreError`
-    at once when the store cannot be opened for reading.
+    built on the first write (tests pass theirs); ``rate_limits`` are the per-client budgets
+    (:class:`~eventwire.api.ratelimit.RateLimits`: by default only writes are limited).
+    Raises :class:`~eventwire.errors.StoreError` at once when the store cannot be opened for
+    reading.
     """
     readers = ReaderPool(db_url)
     readers.open().close()  # fail now, not on the first request
@@ -70,6 +75,9 @@ def create_app(
         docs_url=None,  # FastAPI's pages load Swagger UI from a CDN; /docs is ours
         redoc_url=None,
         lifespan=lifespan,
+        responses={
+            429: {"model": Problem, "description": "Too many requests from this client; see Retry-After"}
+        },
     )
     app.state.readers = readers
     app.state.token = token or None
@@ -79,6 +87,7 @@ def create_app(
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     for path, file_name in PAGES.items():
         _add_page(app, path, STATIC / file_name)
+    app.add_middleware(RateLimiter, limits=rate_limits or RateLimits())
     if cors_origins:
         app.add_middleware(CORSMiddleware, **cors_options(tuple(cors_origins)))
     app.add_middleware(SecurityHeaders)

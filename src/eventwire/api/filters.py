@@ -5,7 +5,8 @@ call and an ``eventwire events`` command line say the same thing. Values reach S
 parameters (see ``store/query.py``): a hostile string is just a code that matches nothing.
 Malformed values (a date that is not a date, a bounding box that is not four numbers, text with
 a NUL character, which neither SQLite's full-text index nor PostgreSQL accepts) are refused
-with 422 before any query runs.
+with 422 before any query runs, in FastAPI's validation-error shape; the rules are patterns in
+the OpenAPI schema, so a client can check a value before sending it.
 """
 
 from __future__ import annotations
@@ -14,7 +15,8 @@ from dataclasses import replace
 from datetime import date
 from typing import Annotated, Literal
 
-from fastapi import HTTPException, Query, Request
+from fastapi import Query, Request
+from fastapi.exceptions import RequestValidationError
 
 from eventwire.store import EventQuery
 
@@ -25,6 +27,14 @@ MAX_PAGE = 1000
 #: Longest code or id accepted. Generous (codes are a few characters) so that odd input is a
 #: value that matches nothing rather than an error, but bounded.
 CODE_CHARS = 100
+#: Furthest a listing may page: beyond any store, and within what ``islice`` and SQL accept.
+MAX_OFFSET = 1_000_000_000
+#: Text without a NUL character (which neither SQLite's full-text index nor PostgreSQL accepts).
+NO_NUL = r"^[^\x00]*$"
+_LONGITUDE = r"-?(?:180(?:\.0+)?|(?:1[0-7][0-9]|[1-9]?[0-9])(?:\.[0-9]+)?)"
+_LATITUDE = r"-?(?:90(?:\.0+)?|[1-8]?[0-9](?:\.[0-9]+)?)"
+#: ``WEST,SOUTH,EAST,NORTH`` in degrees, longitudes within ±180 and latitudes within ±90.
+BBOX_PATTERN = rf"^{_LONGITUDE},{_LATITUDE},{_LONGITUDE},{_LATITUDE}$"
 
 ListingFormat = Literal["json", "csv", "jsonl"]
 FormatParam = Annotated[
@@ -38,19 +48,26 @@ FormatParam = Annotated[
 LimitParam = Annotated[
     int | None, Query(ge=1, le=MAX_PAGE, description=f"Page size (JSON default {DEFAULT_PAGE}).")
 ]
-OffsetParam = Annotated[int, Query(ge=0, description="Skip this many matches first.")]
+OffsetParam = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Skip this many matches first.")]
 
 
 async def event_query(
     actor: Annotated[
         str | None,
-        Query(max_length=CODE_CHARS, description="Actor code prefix, source or target (RUS, SYRMIL)."),
+        Query(
+            max_length=CODE_CHARS,
+            pattern=NO_NUL,
+            description="Actor code prefix, source or target (RUS, SYRMIL).",
+        ),
     ] = None,
     cameo: Annotated[
-        str | None, Query(max_length=CODE_CHARS, description="CAMEO code prefix (19 = fight, 112 = accuse).")
+        str | None,
+        Query(
+            max_length=CODE_CHARS, pattern=NO_NUL, description="CAMEO code prefix (19 = fight, 112 = accuse)."
+        ),
     ] = None,
     cameo_root: Annotated[
-        str | None, Query(max_length=CODE_CHARS, description="CAMEO root, exactly (19).")
+        str | None, Query(max_length=CODE_CHARS, pattern=NO_NUL, description="CAMEO root, exactly (19).")
     ] = None,
     quad_class: Annotated[
         int | None, Query(ge=1, le=4, description="1/2 verbal/material cooperation, 3/4 conflict.")
@@ -58,33 +75,32 @@ async def event_query(
     since: Annotated[date | None, Query(description="Events on or after this day (YYYY-MM-DD).")] = None,
     until: Annotated[date | None, Query(description="Events on or before this day.")] = None,
     country: Annotated[
-        str | None, Query(max_length=CODE_CHARS, description="ISO 3166 alpha-3 code of the event location.")
+        str | None,
+        Query(
+            max_length=CODE_CHARS, pattern=NO_NUL, description="ISO 3166 alpha-3 code of the event location."
+        ),
     ] = None,
     bbox: Annotated[
         str | None,
-        Query(max_length=100, description="WEST,SOUTH,EAST,NORTH in degrees: event location inside."),
+        Query(
+            max_length=100,
+            pattern=BBOX_PATTERN,
+            description="WEST,SOUTH,EAST,NORTH in degrees (south ≤ north): event location inside.",
+        ),
     ] = None,
     search: Annotated[
-        str | None, Query(max_length=500, description="Phrase searched in article text and evidence.")
+        str | None,
+        Query(max_length=500, pattern=NO_NUL, description="Phrase searched in article text and evidence."),
     ] = None,
     include_negated: Annotated[bool, Query(description="Also list negated events.")] = False,
     exclude_duplicates: Annotated[bool, Query(description="Leave out near-duplicate articles.")] = False,
     cluster_id: Annotated[
-        str | None, Query(max_length=CODE_CHARS, description="Only this cluster's events.")
+        str | None, Query(max_length=CODE_CHARS, pattern=NO_NUL, description="Only this cluster's events.")
     ] = None,
     one_per_cluster: Annotated[bool, Query(description="Only each cluster's representative.")] = False,
 ) -> EventQuery:
     """The event filters of a request (a FastAPI dependency; ``async`` only because it does no
     I/O: FastAPI would run a plain function on a worker thread, a hop for nothing)."""
-    for name, value in (
-        ("actor", actor),
-        ("cameo", cameo),
-        ("cameo_root", cameo_root),
-        ("country", country),
-        ("search", search),
-        ("cluster_id", cluster_id),
-    ):
-        refuse_nul(name, value)
     return EventQuery(
         actor=actor or None,
         cameo=cameo or None,
@@ -102,20 +118,13 @@ async def event_query(
     )
 
 
-def refuse_nul(name: str, value: str | None) -> None:
-    if value is not None and "\x00" in value:
-        raise HTTPException(422, f"{name}: must not contain a NUL character")
-
-
 def parse_bbox(text: str) -> tuple[float, float, float, float]:
-    """``WEST,SOUTH,EAST,NORTH`` → numbers, refused (422) unless four in-range degrees."""
-    try:
-        west, south, east, north = (float(part) for part in text.split(","))
-    except ValueError:
-        raise HTTPException(422, f"bbox {text!r}: expected WEST,SOUTH,EAST,NORTH in degrees") from None
-    if not (-180 <= west <= 180 and -180 <= east <= 180 and -90 <= south <= north <= 90):
-        raise HTTPException(
-            422, f"bbox {text!r}: longitudes within ±180, latitudes within ±90, south ≤ north"
+    """``WEST,SOUTH,EAST,NORTH`` (already matched by :data:`BBOX_PATTERN`) → numbers, refused
+    (422) when south is north of north, which a pattern cannot say."""
+    west, south, east, north = (float(part) for part in text.split(","))
+    if south > north:
+        raise RequestValidationError(
+            [{"type": "value_error", "loc": ("query", "bbox"), "msg": "south must be ≤ north", "input": text}]
         )
     return west, south, east, north
 

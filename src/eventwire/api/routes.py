@@ -14,7 +14,7 @@ from itertools import islice
 from operator import methodcaller
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response
+from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel
@@ -22,7 +22,9 @@ from pydantic import BaseModel
 from eventwire.api import models
 from eventwire.api.downloads import download
 from eventwire.api.filters import (
+    CODE_CHARS,
     DEFAULT_PAGE,
+    NO_NUL,
     FormatParam,
     LimitParam,
     ListingFormat,
@@ -30,7 +32,6 @@ from eventwire.api.filters import (
     event_query,
     page_links,
     paged,
-    refuse_nul,
 )
 from eventwire.api.ingest import ACCEPTED_MEDIA_TYPES
 from eventwire.api.security import check_token, read_body
@@ -47,6 +48,8 @@ DOWNLOADS: dict[int | str, dict[str, Any]] = {
     }
 }
 NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": models.Problem}}
+#: An event or article id in a path: bounded, and without NUL (PostgreSQL text refuses it).
+Identifier = Annotated[str, Path(max_length=CODE_CHARS, pattern=NO_NUL)]
 
 
 def reader(request: Request) -> Store:
@@ -121,7 +124,7 @@ def list_events(
 
 
 @router.get("/events/{event_id}", response_model=models.Event, responses=NOT_FOUND, tags=["events"])
-def get_event(request: Request, event_id: str) -> dict[str, Any]:
+def get_event(request: Request, event_id: Identifier) -> dict[str, Any]:
     """One event by id (negated events too)."""
     return found(reader(request).event_record(event_id), "event", event_id)
 
@@ -162,7 +165,7 @@ def list_articles(
 @router.get(
     "/articles/{article_id}", response_model=models.ArticleDetail, responses=NOT_FOUND, tags=["articles"]
 )
-def get_article(request: Request, article_id: str) -> dict[str, Any]:
+def get_article(request: Request, article_id: Identifier) -> dict[str, Any]:
     """One article with every layer (mentions, quotes, times, places, events) by offsets into its text."""
     return found(reader(request).article_detail(article_id), "article", article_id)
 
@@ -215,15 +218,17 @@ async def post_article(
 @router.get("/quotes", response_model=models.Page[models.Quote], responses=DOWNLOADS, tags=["articles"])
 def list_quotes(
     request: Request,
-    speaker: Annotated[str | None, Query(max_length=200, description="Speaker name contains.")] = None,
-    search: Annotated[str | None, Query(max_length=500, description="Phrase in the quote.")] = None,
+    speaker: Annotated[
+        str | None, Query(max_length=200, pattern=NO_NUL, description="Speaker name contains.")
+    ] = None,
+    search: Annotated[
+        str | None, Query(max_length=500, pattern=NO_NUL, description="Phrase in the quote.")
+    ] = None,
     output_format: FormatParam = "json",
     limit: LimitParam = None,
     offset: OffsetParam = 0,
 ) -> Any:
     """Direct, indirect and partial quotes with their speakers."""
-    refuse_nul("speaker", speaker)
-    refuse_nul("search", search)
     return listing(
         request,
         lambda own: own.quote_records(speaker or None, search or None),

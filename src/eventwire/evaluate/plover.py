@@ -333,9 +333,9 @@ def _same_words(text: str, event_text: str, start: int, end: int) -> bool:
     if located is None:
         return False
     event_start, event_end = located
-    return (start <= event_start and event_end <= end) or (event_start <= start and end <= event_end and (
-        event_end - event_start <= (end - start) + 4
-    ))
+    return (start <= event_start and event_end <= end) or (
+        event_start <= start and end <= event_end and (event_end - event_start <= (end - start) + 4)
+    )
 
 
 def _actor_from_code(code: str, name: str | None) -> Actor:

@@ -512,7 +512,8 @@ def _line(value: Any) -> int | str:
 def _load_yaml(text: str, label: str) -> dict[str, Any]:
     try:
         data = yaml.load(text, Loader=_LineLoader)
-    except yaml.YAMLError as exc:
+    # RecursionError: nesting past the parser's limit; ValueError: a bad !!int or !!timestamp.
+    except (yaml.YAMLError, RecursionError, ValueError) as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f":{mark.line + 1}" if mark else ""
         raise DataFileError(f"{label}{where}: invalid YAML ({exc})") from None

@@ -72,9 +72,16 @@ def iter_paths(paths: Iterable[str], stats: IngestStats | None = None) -> Iterat
         elif path.is_file():
             yield str(path)
         elif path.exists():
-            yield InputFailure(raw_path, "not a regular file or folder")
+            yield InputFailure(printable_path(raw_path), "not a regular file or folder")
         else:
-            yield InputFailure(raw_path, "no such file or folder")
+            yield InputFailure(printable_path(raw_path), "no such file or folder")
+
+
+def printable_path(path: str) -> str:
+    """``path`` as documents and failures are named: a file name that is not valid UTF-8
+    (``caf\\xe9.txt`` from a Latin-1 disk) keeps its bytes as escapes, so it can be printed
+    and stored, while the file itself is still opened by its real name."""
+    return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 def _walk(root: Path, stats: IngestStats | None) -> Iterator[str]:
@@ -122,14 +129,15 @@ def _read_path(
             STDIN_SOURCE, sys.stdin.buffer, published=published, options=options, stats=stats
         )
         return
+    name = printable_path(path)
     try:
         stream = open(path, "rb", buffering=CHUNK_BYTES)  # noqa: SIM115 - closed below, after streaming
     except OSError as exc:
-        yield InputFailure(path, f"cannot read: {exc.strerror or exc}")
+        yield InputFailure(name, f"cannot read: {exc.strerror or exc}")
         return
     with stream:
         size = os.fstat(stream.fileno()).st_size
-        yield from read_stream(path, stream, size=size, published=published, options=options, stats=stats)
+        yield from read_stream(name, stream, size=size, published=published, options=options, stats=stats)
 
 
 def read_stream(
@@ -149,13 +157,45 @@ def read_stream(
     options = options or ReaderOptions()
     stats = stats if stats is not None else IngestStats()
     try:
-        yield from _dispatch(name, stream, size, published, options, stats)
+        for item in _dispatch(name, stream, size, published, options, stats):
+            yield item if isinstance(item, InputFailure) else storable(item)
     except InputError as exc:
         yield InputFailure(name, exc.message, exc.code)
     except OSError as exc:
         yield InputFailure(name, f"cannot read: {exc.strerror or exc}")
     except Exception as exc:  # noqa: BLE001 - a library failing on one input must not stop the run
         yield InputFailure(name, f"unreadable input ({type(exc).__name__}: {exc})")
+
+
+#: Control characters no article needs, removed from every document: NUL cannot be stored in
+#: PostgreSQL text, and the others (escape sequences, bells) only confuse cleaning. Vertical tab
+#: and form feed were line and page breaks; tab, newline and carriage return stay.
+CONTROL_CHARACTERS = {code: None for code in (*range(0x00, 0x09), *range(0x0E, 0x20), 0x7F)} | {
+    0x0B: "\n",
+    0x0C: "\n",
+}
+
+
+def storable(document: RawDocument) -> RawDocument | InputFailure:
+    """``document`` with control characters removed from its strings, or a failure naming it when
+    a string is not valid Unicode (a lone surrogate from a JSON ``\\ud800`` escape): text that
+    cannot be encoded cannot be hashed or stored, and must not stop the run later."""
+    for what in ("content", "title", "url", "author"):
+        value = getattr(document, what)
+        if value is None:
+            continue
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            return InputFailure(
+                document.source_path,
+                f"{what} is not valid Unicode (lone surrogate U+{ord(value[exc.start]):04X} "
+                f"at character {exc.start})",
+            )
+        setattr(document, what, value.translate(CONTROL_CHARACTERS))
+    if not document.content.strip():
+        return InputFailure(document.source_path, "no text left once control characters are removed")
+    return document
 
 
 def _dispatch(

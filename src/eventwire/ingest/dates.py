@@ -25,8 +25,11 @@ def parse_date_value(value: object) -> date:
     if isinstance(value, time.struct_time):
         return date(value.tm_year, value.tm_mon, value.tm_mday)
     if isinstance(value, int | float) and not isinstance(value, bool):
-        seconds = value / 1000 if value > EPOCH_MILLIS_ABOVE else value
-        return datetime.fromtimestamp(seconds, tz=UTC).date()
+        try:
+            seconds = value / 1000 if value > EPOCH_MILLIS_ABOVE else value
+            return datetime.fromtimestamp(seconds, tz=UTC).date()
+        except (OverflowError, OSError, ValueError):  # beyond the calendar, or NaN
+            raise ValueError(f"not a date: epoch {str(value)[:30]}") from None
     if not isinstance(value, str) or not value.strip():
         raise ValueError(f"not a date: {value!r}")
     text = value.strip()

@@ -38,14 +38,17 @@ def read_html(
     """One article from a web page; a page with no recognisable main text is an error."""
     if not data.strip():
         raise InputError("empty input")
-    document = trafilatura.bare_extraction(
-        data,
-        url=url,
-        with_metadata=True,
-        include_comments=False,
-        include_tables=False,
-        date_extraction_params=DATE_FROM_MARKUP,
-    )
+    try:
+        document = trafilatura.bare_extraction(
+            data,
+            url=url,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=False,
+            date_extraction_params=DATE_FROM_MARKUP,
+        )
+    except AssertionError:  # lxml's drop_tree under htmldate, on "<body><html><script>…"
+        raise InputError("HTML the page extractor cannot parse (a root element it cannot drop)") from None
     if (
         not isinstance(document, Document)
         or not document.text

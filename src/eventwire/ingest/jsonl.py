@@ -61,6 +61,10 @@ def _parse(line: bytes) -> Mapping[str, Any]:
         raise BadLine(f"not valid UTF-8 at byte {exc.start}") from None
     except json.JSONDecodeError as exc:
         raise BadLine(f"invalid JSON at column {exc.colno}: {exc.msg}") from None
+    except RecursionError:
+        raise BadLine("JSON nested too deeply") from None
+    except ValueError as exc:  # a number beyond Python's digit limit for int()
+        raise BadLine(f"invalid JSON ({exc})") from None
     if not isinstance(record, dict):
         raise BadLine(f"expected a JSON object, got {type(record).__name__}")
     return record

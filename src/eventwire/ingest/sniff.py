@@ -66,5 +66,5 @@ def _starts_with_json_object(head: bytes) -> bool:
         return stripped.startswith(b'{"')  # a first line longer than the sniff window
     try:
         return isinstance(json.loads(first_line), dict)
-    except ValueError:
+    except (ValueError, RecursionError):  # RecursionError: "[[[[…" nested past the parser's limit
         return False

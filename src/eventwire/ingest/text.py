@@ -96,7 +96,12 @@ def decode_text(data: bytes) -> str:
     encoding = detect_encoding(data)
     if not encoding.startswith("utf-16") and not encoding.startswith("utf-32") and b"\x00" in data[:8192]:
         raise InputError("binary data (NUL bytes), not text")
-    text = data.decode(encoding, errors="strict")
+    try:
+        text = data.decode(encoding, errors="strict")
+    except UnicodeDecodeError as exc:  # a BOM promising UTF-16 over bytes that are not
+        raise InputError(f"not valid {encoding} text (byte {exc.start}: {exc.reason})") from None
+    if not text.strip():
+        raise InputError("empty input")  # only a byte-order mark, or blanks in UTF-16
     controls = sum(1 for char in text if ord(char) < 32 and char not in "\t\n\r\f")
     if controls > MAX_CONTROL_SHARE * len(text):
         raise InputError("binary data (control characters), not text")

@@ -78,6 +78,10 @@ def read_warc(
     except ArchiveLoadFailed as exc:
         reason = f"not a readable WARC record ({exc.msg})"
         yield InputFailure(f"{name}#record{number + 1}", f"{reason}; the rest of the archive was not read")
+    except (AttributeError, OverflowError) as exc:  # warcio on a response without WARC-Target-URI,
+        # or a Content-Length past any index: headers it does not check before using them
+        reason = f"malformed WARC headers ({type(exc).__name__}: {exc})"
+        yield InputFailure(f"{name}#record{number + 1}", f"{reason}; the rest of the archive was not read")
     except InputError as exc:  # damaged or oversized gzip under the archive
         yield InputFailure(
             f"{name}#record{number + 1}", f"{exc.message}; the rest of the archive was not read"

@@ -73,6 +73,8 @@ class SQLiteStore(SQLStore):
                 )
             except sqlite3.DatabaseError as exc:
                 self.connection.rollback()
+                if self.schema_version >= migration.version:
+                    continue  # another process opening the new file applied it first
                 raise StoreError(f"{self.path}: migration {migration.name} failed ({exc})") from None
 
     def _check_version(self) -> None:

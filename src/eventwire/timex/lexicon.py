@@ -152,10 +152,15 @@ def read_yaml(name: str, path: Path | None = None) -> tuple[str, dict[str, Any]]
         label = f"eventwire/data/{name}"
         text = resources.files("eventwire.data").joinpath(name).read_text(encoding="utf-8")
     else:
-        label, text = str(path), path.read_text(encoding="utf-8")
+        label = str(path)
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise DataFileError(f"{label}: cannot read ({exc})") from None
     try:
         data = yaml.load(text, Loader=_LineLoader)
-    except yaml.YAMLError as exc:
+    # RecursionError: nesting past the parser's limit; ValueError: a bad !!int or !!timestamp.
+    except (yaml.YAMLError, RecursionError, ValueError) as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f":{mark.line + 1}" if mark else ""
         raise DataFileError(f"{label}{where}: invalid YAML ({exc})") from None
