@@ -703,16 +703,16 @@ def _load_cleanup(path: Path) -> object:
 
 
 def _load_patterns(path: Path) -> object:
+    from eventwire.datafile import user_file
     from eventwire.events.codebook import load_codebook
-    from eventwire.events.datafile import user_file
     from eventwire.events.patterns import parse_patterns
 
     return parse_patterns([user_file(path)], load_codebook())
 
 
 def _load_codebook(path: Path) -> object:
+    from eventwire.datafile import user_file
     from eventwire.events.codebook import parse_codebook
-    from eventwire.events.datafile import user_file
 
     return parse_codebook(*user_file(path))
 

@@ -196,7 +196,7 @@ def test_user_dictionary_adds_and_overrides_without_touching_the_package() -> No
     [
         ("duplicate_key.yaml", 5, "duplicate key 'Atlantic Patrol'"),
         ("unknown_sector.yaml", 4, "unknown sector 'XYZ'"),
-        ("syntax_error.yaml", 5, "YAML syntax error"),
+        ("syntax_error.yaml", 5, "invalid YAML"),
         ("missing_field.yaml", 3, "lacks roles"),
         ("bad_role.yaml", 3, "month must be in 1..12"),
     ],

@@ -89,8 +89,10 @@ def test_report_shape(monkeypatch: pytest.MonkeyPatch) -> None:
         "workers_2_vs_1_cpu_bound",
     ):
         assert isinstance(ratios[key], float) and ratios[key] > 0, key
-    assert set(ratios["stage_shares"]) == {"clean", "dateline", "nlp", "read_dedup_store"}
-    assert sum(ratios["stage_shares"].values()) == pytest.approx(1.0, abs=0.01)
+    for shares in ("stage_shares", "stage_shares_cpu"):
+        assert set(ratios[shares]) == {"clean", "dateline", "nlp", "read_dedup_store"}
+        assert sum(ratios[shares].values()) == pytest.approx(1.0, abs=0.01)
+        assert ratios[shares]["nlp"] > 0
     absolute = report["absolute"]
     assert absolute["stored"] == absolute["parsed_articles"] == 6 and absolute["failures"] == 0
     assert set(absolute["peak_rss"]) == {"6", "12"}

@@ -138,3 +138,11 @@ def test_seed_article_through_the_installed_command(tmp_path: Path) -> None:
             article["text"][event["evidence"]["start"] : event["evidence"]["end"]]
             == event["evidence"]["sentence"]
         )
+
+
+def test_a_failure_naming_a_long_path_stays_on_one_line(tmp_path: Path) -> None:
+    missing = tmp_path / ("a-folder-with-a-long-descriptive-name-" * 3) / "wire-story-that-is-not-there.txt"
+    code, _, stderr = invoke("run", str(missing), "--db", str(tmp_path / "run.db"), "-q")
+    assert code == 1
+    line = next(line for line in stderr.splitlines() if "no such file" in line)
+    assert str(missing) in line  # whole, so it can be grepped and copied

@@ -46,3 +46,17 @@ def test_deep_nesting_names_the_file(loader: str, tmp_path: Path) -> None:
         assert str(path) in exc.message
     else:
         pytest.fail("a 1000-deep list was accepted as a data file")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # found by the long fuzz run: a list where a name belongs was hashed, a TypeError
+        "place_aliases:\n  - place: Paris\n    country: [FRA]\n    aliases: [City of Light]\n",
+        "place_aliases:\n  - place: [Paris]\n    country: FRA\n    aliases: [City of Light]\n",
+        "places:\n  - {name: Hmeymim, precision: [city], country: SYR, lat: 35.4, lon: 35.9}\n",
+        "places:\n  - {name: Hmeymim, precision: city, country: {SYR: 1}, lat: 35.4, lon: 35.9}\n",
+    ],
+)
+def test_a_list_or_mapping_where_a_place_name_belongs_is_a_data_file_error(text: str) -> None:
+    check_data_file("places", text.encode("utf-8"))

@@ -336,3 +336,35 @@ def test_postgres_records_every_migration_it_ran(tmp_path: Path) -> None:
         ]
         with open_store(url) as again:  # a second opener migrates nothing
             assert again.schema_version == opened.schema_version
+
+
+@pytest.mark.parametrize(
+    ("since", "until", "expected"),
+    [
+        # the ISO week 2019-W10 runs from Monday 4 to Sunday 10 March 2019
+        (date(2019, 3, 4), date(2019, 3, 10), {"2019-03-05", "2019-W10", "2019-W10-WE"}),
+        (date(2019, 3, 11), None, {"2019-W52", "2020-W01"}),
+        # a coarse date counts from its first day
+        (None, date(2019, 3, 3), {"2019", "2019-03"}),
+        (date(2019, 3, 5), date(2019, 3, 10), {"2019-03-05"}),
+        # ISO week 2020-W01 starts on Monday 30 December 2019
+        (date(2019, 12, 30), date(2019, 12, 31), {"2020-W01"}),
+        (date(2019, 12, 31), date(2019, 12, 31), set()),
+        (
+            date(2019, 1, 1),
+            date(2019, 12, 31),
+            {"2019-03-05", "2019-03", "2019-W10", "2019-W10-WE", "2019-W52", "2020-W01"},
+        ),
+    ],
+)
+def test_date_filters_place_weeks_by_their_days(
+    store: Store, since: date | None, until: date | None, expected: set[str]
+) -> None:
+    days = ["2019-03-05", "2019-03", "2019-W10", "2019-W10-WE", "2019-W52", "2020-W01", "2019", None]
+    events = [
+        make_event("KGZ", "TJK", "190", day, sentence=f"Clash number {index}.")
+        for index, day in enumerate(days)
+    ]
+    store.add_article(report("weeks", "AKIpress", "2020-01-02", *events))
+    found = {record["date"] for record in store.event_records(EventQuery(since=since, until=until))}
+    assert found == expected

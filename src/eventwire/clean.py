@@ -16,11 +16,9 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
-import yaml
-
+from eventwire import datafile
 from eventwire.config import Settings
 from eventwire.dateline import split_dateline
 from eventwire.errors import DataFileError, InputError
@@ -58,52 +56,27 @@ class CleanupRules:
     credits: tuple[str, ...]
 
 
-class _LineNumberLoader(yaml.SafeLoader):
-    """A safe loader that remembers the line of each mapping, so errors can point at a rule."""
-
-    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[object, object]:
-        mapping = super().construct_mapping(node, deep=deep)
-        mapping[LINE_KEY] = node.start_mark.line + 1
-        return mapping
-
-
-LINE_KEY = "__line__"
-
-
 def load_rules(path: Path | None = None) -> CleanupRules:
     """Load line rules from a YAML file (the shipped one by default); errors name file and line."""
-    if path is None:
-        source = resources.files("eventwire.data").joinpath("cleanup.yaml")
-        label, text = "eventwire/data/cleanup.yaml", source.read_text(encoding="utf-8")
-    else:
-        try:
-            label, text = str(path), path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise DataFileError(f"{path}: cannot read cleanup rules ({exc})") from None
-    try:
-        data = yaml.load(text, Loader=_LineNumberLoader)  # a SafeLoader subclass: no arbitrary objects
-    # RecursionError: nesting past the parser's limit; ValueError: a bad !!int or !!timestamp.
-    except (yaml.YAMLError, RecursionError, ValueError) as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f":{mark.line + 1}" if mark else ""
-        raise DataFileError(f"{label}{where}: invalid YAML ({exc})") from None
+    label, text = datafile.read("cleanup.yaml", path, "cleanup rules")
+    data = datafile.load(label, text)
     if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
         raise DataFileError(f"{label}: expected a mapping with a 'rules' list")
     rules = [_line_rule(label, number, entry) for number, entry in enumerate(data["rules"], start=1)]
     credits = data.get("photo_credits", [])
     if not isinstance(credits, list) or not all(isinstance(credit, str) for credit in credits):
-        raise DataFileError(f"{label}:{data[LINE_KEY]}: 'photo_credits' must be a list of strings")
+        raise datafile.fail(label, data, "'photo_credits' must be a list of strings")
     return CleanupRules(tuple(rules), tuple(credit.casefold() for credit in credits))
 
 
 def _line_rule(label: str, number: int, entry: object) -> LineRule:
     if not isinstance(entry, dict):
         raise DataFileError(f"{label}: rule {number} must be a mapping with name, reason and pattern")
-    where = f"{label}:{entry[LINE_KEY]}"
+    where = datafile.locate(label, entry)
     missing = {"name", "reason", "pattern"} - entry.keys()
     if missing:
         raise DataFileError(f"{where}: rule {number} lacks {', '.join(sorted(missing))}")
-    unknown = entry.keys() - {"name", "reason", "pattern", "case_sensitive", "tail", LINE_KEY}
+    unknown = entry.keys() - {"name", "reason", "pattern", "case_sensitive", "tail"}
     if unknown:
         raise DataFileError(
             f"{where}: rule '{entry['name']}' has unknown keys {', '.join(sorted(map(str, unknown)))}"

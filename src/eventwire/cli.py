@@ -8,14 +8,18 @@ stderr, the rest stored), 2 usage errors.
 
 from __future__ import annotations
 
+import dataclasses
+import functools
+import inspect
 import json
 import logging
 import os
 import sys
+from collections.abc import Callable
 from contextlib import nullcontext
 from datetime import date, datetime
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 import typer
 from rich.console import Console
@@ -38,7 +42,8 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-stderr = Console(stderr=True)
+#: Messages are never wrapped: a failure names a path, and a broken path cannot be grepped or copied.
+stderr = Console(stderr=True, soft_wrap=True)
 
 DbOption = Annotated[
     str,
@@ -68,6 +73,22 @@ IncludeNegatedOption = Annotated[bool, typer.Option(help="Also list negated even
 ExcludeDuplicatesOption = Annotated[
     bool, typer.Option(help="Leave out events from near-duplicate articles (syndicated copies).")
 ]
+#: The event filter options (name, annotation, default), in --help order; see ``_with_event_filters``.
+EVENT_FILTERS = (
+    ("actor", ActorOption, None),
+    ("cameo", CameoOption, None),
+    ("cameo_root", CameoRootOption, None),
+    ("quad_class", QuadClassOption, None),
+    ("since", DateOption, None),
+    ("until", DateOption, None),
+    ("country", CountryOption, None),
+    ("bbox", BboxOption, None),
+    ("search", SearchOption, None),
+    ("include_negated", IncludeNegatedOption, False),
+    ("exclude_duplicates", ExcludeDuplicatesOption, False),
+)
+#: What a command wrapped by ``_with_event_filters`` selects when called without filters.
+_NO_FILTERS = EventQuery()
 
 
 def _day(value: datetime | None) -> date | None:
@@ -95,6 +116,38 @@ def _event_query(
             raise _fail(f"--bbox {bbox!r}: expected WEST,SOUTH,EAST,NORTH in degrees") from None
         box = (west, south, east, north)
     return EventQuery(since=_day(since), until=_day(until), bbox=box, **filters)  # type: ignore[arg-type]
+
+
+def _with_event_filters(*names: str) -> Callable[[Callable[..., None]], Callable[..., None]]:
+    """Give a command the event filter options ``names`` (all of them by default) where its
+    ``query`` parameter stands, and call it with the :class:`EventQuery` they make.
+
+    Typer reads options from the signature, so without this every command that selects events
+    would spell out the same eleven options and forward them one by one.
+    """
+    chosen = [option for option in EVENT_FILTERS if not names or option[0] in names]
+
+    def decorate(command: Callable[..., None]) -> Callable[..., None]:
+        signature = inspect.signature(command, eval_str=True)
+        parameters: list[inspect.Parameter] = []
+        for parameter in signature.parameters.values():
+            if parameter.name != "query":
+                parameters.append(parameter)
+                continue
+            parameters.extend(
+                inspect.Parameter(name, parameter.kind, annotation=annotation, default=default)
+                for name, annotation, default in chosen
+            )
+
+        @functools.wraps(command)
+        def with_query(**options: Any) -> None:
+            filters = {name: options.pop(name) for name, _, _ in chosen}
+            command(query=_event_query(**filters), **options)
+
+        with_query.__signature__ = signature.replace(parameters=parameters)  # type: ignore[attr-defined]
+        return with_query
+
+    return decorate
 
 
 @app.command()
@@ -258,20 +311,11 @@ def articles(db: DbOption = DEFAULT_DB, output_format: FormatOption = "jsonl") -
 
 
 @app.command()
+@_with_event_filters()
 def events(
     db: DbOption = DEFAULT_DB,
     output_format: FormatOption = "jsonl",
-    actor: ActorOption = None,
-    cameo: CameoOption = None,
-    cameo_root: CameoRootOption = None,
-    quad_class: QuadClassOption = None,
-    since: DateOption = None,
-    until: DateOption = None,
-    country: CountryOption = None,
-    bbox: BboxOption = None,
-    search: SearchOption = None,
-    include_negated: IncludeNegatedOption = False,
-    exclude_duplicates: ExcludeDuplicatesOption = False,
+    query: EventQuery = _NO_FILTERS,
     one_per_cluster: Annotated[
         bool, typer.Option(help="Only each cross-article cluster's representative event.")
     ] = False,
@@ -279,22 +323,7 @@ def events(
     offset: Annotated[int, typer.Option(min=0, help="Skip this many events first (paging).")] = 0,
 ) -> None:
     """List coded events with their evidence (and their cross-article cluster)."""
-    query = _event_query(
-        actor=actor,
-        cameo=cameo,
-        cameo_root=cameo_root,
-        quad_class=quad_class,
-        since=since,
-        until=until,
-        country=country,
-        bbox=bbox,
-        search=search,
-        include_negated=include_negated,
-        exclude_duplicates=exclude_duplicates,
-        one_per_cluster=one_per_cluster,
-        limit=limit,
-        offset=offset,
-    )
+    query = dataclasses.replace(query, one_per_cluster=one_per_cluster, limit=limit, offset=offset)
     with _open_for_reading(db) as store:
         write_records(
             store.event_records(query),
@@ -381,24 +410,19 @@ def resolve(
 
 
 @app.command()
+@_with_event_filters("actor", "cameo", "since", "until", "country")
 def clusters(
     db: DbOption = DEFAULT_DB,
     output_format: FormatOption = "jsonl",
     min_articles: Annotated[
         int, typer.Option(min=1, help="Only clusters reported by this many articles.")
     ] = 1,
-    actor: ActorOption = None,
-    cameo: CameoOption = None,
-    since: DateOption = None,
-    until: DateOption = None,
-    country: CountryOption = None,
+    query: EventQuery = _NO_FILTERS,
     limit: Annotated[int | None, typer.Option(min=0, help="At most this many clusters.")] = None,
     offset: Annotated[int, typer.Option(min=0, help="Skip this many clusters first (paging).")] = 0,
 ) -> None:
     """List cross-article event clusters: one real-world event, how many articles and outlets."""
-    query = _event_query(
-        actor=actor, cameo=cameo, since=since, until=until, country=country, limit=limit, offset=offset
-    )
+    query = dataclasses.replace(query, limit=limit, offset=offset)
     with _open_for_reading(db) as store:
         write_records(
             store.cluster_records(query, min_articles=min_articles),
@@ -418,6 +442,9 @@ def clusters(
 
 
 @app.command()
+@_with_event_filters(
+    *(name for name, _, _ in EVENT_FILTERS if name != "include_negated")  # negated events never count
+)
 def stats(
     db: DbOption = DEFAULT_DB,
     output_format: FormatOption = "table",
@@ -428,30 +455,9 @@ def stats(
     view: Annotated[
         Literal["all", "periods", "dyads"], typer.Option(help="Counts per period, top dyads, or both.")
     ] = "all",
-    actor: ActorOption = None,
-    cameo: CameoOption = None,
-    cameo_root: CameoRootOption = None,
-    quad_class: QuadClassOption = None,
-    since: DateOption = None,
-    until: DateOption = None,
-    country: CountryOption = None,
-    bbox: BboxOption = None,
-    search: SearchOption = None,
-    exclude_duplicates: ExcludeDuplicatesOption = False,
+    query: EventQuery = _NO_FILTERS,
 ) -> None:
     """Summarise events: counts per period × QuadClass, and top actor pairs with Goldstein sums."""
-    query = _event_query(
-        actor=actor,
-        cameo=cameo,
-        cameo_root=cameo_root,
-        quad_class=quad_class,
-        since=since,
-        until=until,
-        country=country,
-        bbox=bbox,
-        search=search,
-        exclude_duplicates=exclude_duplicates,
-    )
     with _open_for_reading(db) as store:
         sections = []
         if view in ("all", "periods"):
@@ -468,40 +474,18 @@ def stats(
 
 
 @app.command()
+@_with_event_filters()
 def export(
     output: Annotated[Path, typer.Option("--output", "-o", help="File to write (replaced when complete).")],
     export_format: Annotated[
         ExportFormat, typer.Option("--format", "-f", help="gdelt, csv, jsonl, parquet or plover.")
     ],
     db: DbOption = DEFAULT_DB,
-    actor: ActorOption = None,
-    cameo: CameoOption = None,
-    cameo_root: CameoRootOption = None,
-    quad_class: QuadClassOption = None,
-    since: DateOption = None,
-    until: DateOption = None,
-    country: CountryOption = None,
-    bbox: BboxOption = None,
-    search: SearchOption = None,
-    include_negated: IncludeNegatedOption = False,
-    exclude_duplicates: ExcludeDuplicatesOption = False,
+    query: EventQuery = _NO_FILTERS,
 ) -> None:
     """Export events for other tools: GDELT 2.0 event table (TSV), CSV, JSONL, Parquet, PLOVER JSON."""
     from eventwire.export import export_events
 
-    query = _event_query(
-        actor=actor,
-        cameo=cameo,
-        cameo_root=cameo_root,
-        quad_class=quad_class,
-        since=since,
-        until=until,
-        country=country,
-        bbox=bbox,
-        search=search,
-        include_negated=include_negated,
-        exclude_duplicates=exclude_duplicates,
-    )
     with _open_for_reading(db) as store:
         try:
             written = export_events(store, query, export_format, output)

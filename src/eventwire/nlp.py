@@ -3,11 +3,15 @@
 The model is a setting (``EVENTWIRE_SPACY_MODEL``); it is loaded once per process and shared by
 every pipeline built in it. Articles are parsed with ``nlp.pipe`` in batches, which is several
 times faster than one call per article. Nothing is downloaded: the model is an installed package.
+
+One component is added before the parser: :func:`paragraph_breaks` starts a sentence after every
+line break, so a parse never runs across paragraphs (the parser would otherwise read a one-line
+subheading and the next paragraph as one sentence, making "Lavrov" a conjunct of the
+subheading's verb). spaCy's parser keeps sentence starts set before it.
 """
 
 from __future__ import annotations
 
-import itertools
 from functools import lru_cache
 
 import spacy
@@ -22,6 +26,23 @@ from eventwire.pipeline import register_stage
 #: spaCy refuses longer texts by default; wire stories are far shorter, but scraped pages
 #: can be huge, and a parse needs ~1 GB per 100,000 characters.
 MAX_CHARS = 200_000
+#: Name of the component that starts a sentence at each line break.
+PARAGRAPH_BREAKS = "eventwire_paragraph_breaks"
+
+
+@SpacyLanguage.component(PARAGRAPH_BREAKS)
+def paragraph_breaks(doc: Doc) -> Doc:
+    """Mark the first word after a line break as a sentence start (the cleaned text joins
+    paragraphs with a blank line and has no line break inside one)."""
+    after_break = False
+    for token in doc:
+        if token.is_space:
+            after_break = after_break or "\n" in token.text
+            continue
+        if after_break and token.i > 0:
+            token.is_sent_start = True
+        after_break = "\n" in token.whitespace_
+    return doc
 
 
 @lru_cache(maxsize=4)
@@ -35,6 +56,8 @@ def load_model(name: str) -> SpacyLanguage:
             f"or set EVENTWIRE_SPACY_MODEL to an installed one ({exc})"
         ) from None
     nlp.max_length = MAX_CHARS + 1
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe(PARAGRAPH_BREAKS, before="parser")
     return nlp
 
 
@@ -46,6 +69,7 @@ class NlpStage:
 
     def __init__(self, settings: Settings) -> None:
         self.nlp = load_model(settings.spacy_model)
+        self.batch_size = settings.batch_size
 
     def process_batch(self, articles: list[Article]) -> None:
         todo = [article for article in articles if not article.skipped_reason]
@@ -53,25 +77,10 @@ class NlpStage:
             if len(article.text) > MAX_CHARS:
                 article.skipped_reason = f"text longer than {MAX_CHARS} characters"
         todo = [article for article in todo if not article.skipped_reason]
-        chunks = [paragraph_chunks(article) for article in todo]
-        parsed = iter(self.nlp.pipe((chunk for chunk_list in chunks for chunk in chunk_list), batch_size=64))
-        for article, chunk_list in zip(todo, chunks, strict=True):
-            paragraph_docs = [next(parsed) for _ in chunk_list]
-            article.doc = Doc.from_docs(paragraph_docs, ensure_whitespace=False)
-            article.sentences = sentences_of(article.doc, article.paragraphs)
-
-
-def paragraph_chunks(article: Article) -> list[str]:
-    """The article text cut at paragraph starts, each piece keeping its trailing line breaks.
-
-    Paragraphs are parsed separately: a parse never runs across a paragraph break (the parser
-    would otherwise read a one-line subheading and the next paragraph as one sentence, making
-    "Lavrov" a conjunct of the subheading's verb), and the pieces concatenate back to exactly
-    ``article.text``, so offsets stay valid.
-    """
-    starts = [start for start, _ in article.paragraphs if start > 0]
-    bounds = [0, *starts, len(article.text)]
-    return [article.text[begin:end] for begin, end in itertools.pairwise(bounds) if end > begin]
+        docs = self.nlp.pipe((article.text for article in todo), batch_size=self.batch_size)
+        for article, doc in zip(todo, docs, strict=True):
+            article.doc = doc
+            article.sentences = sentences_of(doc, article.paragraphs)
 
 
 def sentences_of(doc: Doc, paragraphs: list[tuple[int, int]]) -> list[Sentence]:

@@ -19,13 +19,12 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Literal
 
-import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from eventwire import datafile
 from eventwire.errors import DataFileError
 
 #: Shipped files, in load order (sectors first: the others are checked against them).
@@ -56,8 +55,6 @@ LexemeKind = Literal[
     "country", "adjective", "capital", "seat", "organisation", "person", "surname", "role", "group"
 ]
 
-#: The C composer when libyaml is there (5x faster); its nodes carry the same line marks.
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _ROLE_PATTERN = re.compile(
     r"^(?P<code>[A-Z]{3,12})\s+(?P<start>\d{4}-\d{2}-\d{2})?\.\.(?P<end>\d{4}-\d{2}-\d{2})?(?:\s+(?P<note>.*))?$"
 )
@@ -77,8 +74,12 @@ def tokenize(text: str) -> list[str]:
     return words
 
 
+@lru_cache(maxsize=65_536)
 def fold(word: str) -> str:
-    """A word's matching form: accents folded, lower case, straight apostrophes."""
+    """A word's matching form: accents folded, lower case, straight apostrophes (remembered:
+    every phrase looked up folds its words, and news repeats its words)."""
+    if word.isascii():
+        return word.lower()
     text = unicodedata.normalize("NFKD", word.replace("’", "'")).encode("ascii", "ignore").decode()
     return text.lower()
 
@@ -279,16 +280,10 @@ class _File:
 
     def __init__(self, path: str, text: str) -> None:
         self.path = path
-        try:
-            self.root = yaml.compose(text, Loader=_LOADER)
-        except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-            line = f":{mark.line + 1}" if mark else ""
-            problem = getattr(exc, "problem", None) or str(exc)
-            raise DataFileError(f"{path}{line}: YAML syntax error: {problem}") from None
+        self.root = datafile.compose(path, text)
 
     def fail(self, node: Node, message: str) -> DataFileError:
-        return DataFileError(f"{self.path}:{node.start_mark.line + 1}: {message}")
+        return datafile.fail(self.path, node, message)
 
     def origin(self, node: Node, user: bool) -> Origin:
         return Origin(self.path, node.start_mark.line + 1, user)
@@ -337,17 +332,10 @@ class _File:
 def load_lexicon(user_files: Sequence[Path] = ()) -> Lexicon:
     """The shipped dictionaries plus ``user_files`` (later ones override earlier), indexed."""
     lexicon = Lexicon()
-    shipped = resources.files("eventwire.data") / "actors"
     for name in SHIPPED_FILES:
-        _load_into(
-            lexicon, f"eventwire/data/actors/{name}", (shipped / name).read_text(encoding="utf-8"), False
-        )
+        _load_into(lexicon, *datafile.shipped(f"actors/{name}"), False)
     for path in user_files:
-        try:
-            text = Path(path).read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise DataFileError(f"{path}: cannot read actor dictionary ({exc})") from None
-        _load_into(lexicon, str(path), text, True)
+        _load_into(lexicon, *datafile.user_file(path, "actor dictionary"), True)
     lexicon.build_index()
     return lexicon
 

@@ -442,14 +442,26 @@ def _link(candidates: list[_Candidate], resolver: Resolver, doc: Doc, dateline: 
             person.titles.update(candidate.titles)
             person.actor = mention.actor or person.actor
             person.last_index = index
-            for word in (mention.person.split()[-1], mention.person):
+            for word in _surname_keys(mention.person, resolver):
                 surnames.setdefault(fold(word), mention.person)
             continue
         if resolution.role_noun:
             _link_role_noun(index, candidate, candidates, persons)
     for index in range(len(candidates)):
         _give_owner(index, candidates, resolver, doc)
+    _join_the_jihadist_group(candidates, doc)
     _give_context_countries(candidates, resolver, dateline)
+
+
+def _surname_keys(name: str, resolver: Resolver) -> list[str]:
+    """How a story may name a person again: the full name, the last word ("Lavrov") and, when
+    the first word is no given name we know, the first ("Lu" of "Lu Wenjie", "Wang" of "Wang
+    Yi": Chinese and Korean names put the family name first)."""
+    words = name.split()
+    keys = [words[-1], name]
+    if len(words) >= 2 and fold(words[0]) not in resolver.lexicon.genders:
+        keys.append(words[0])
+    return keys
 
 
 def _name_role_holders(candidates: list[_Candidate], doc: Doc) -> None:
@@ -486,6 +498,53 @@ def _in_apposition(doc: Doc, one: _Candidate, other: _Candidate) -> bool:
     return doc[behind.first].i == doc[ahead.root].i + 1 and ahead.mention.end + 1 >= behind.mention.start
 
 
+#: Head nouns of unnamed armed men: in a story whose only named armed group is a jihadist one,
+#: "the militants", "gunmen", "a suicide bomber" are that group's (not "rebels", a side of a war).
+ARMED_MEN_NOUNS = frozenset(
+    {"militant", "gunman", "gunmen", "extremist", "insurgent", "attacker", "assailant", "bomber", "jihadist",
+     "terrorist", "fighter"}
+)  # fmt: skip
+#: Sectors an unnamed armed group's mention may carry before its country is known.
+ARMED_SECTORS = frozenset({"REB", "INS", "UAF", "SEP"})
+#: The code prefix of Islamist militant groups (IMGSEP), transnational by definition.
+JIHADIST_PREFIX = "IMG"
+
+
+def _join_the_jihadist_group(candidates: list[_Candidate], doc: Doc) -> None:
+    """ "Al Shabaab ... militants raided the post": unnamed armed men are the named jihadist group.
+
+    The coding convention reads the militants of an al Shabaab raid as IMGSEP, not as Kenyan
+    rebels borrowed from a neighbouring "Kenyan". Only when every armed group the story names is
+    one jihadist code: next to the Taliban or the Houthis, "the militants" could be either.
+    """
+    named = {
+        actor.code
+        for candidate in candidates
+        if candidate.pronoun is None
+        and (actor := candidate.mention.actor) is not None
+        and actor.code != actor.sector
+        and (actor.sector in ARMED_SECTORS or actor.code.startswith(JIHADIST_PREFIX))
+    }
+    if len(named) != 1 or not (group := next(iter(named))).startswith(JIHADIST_PREFIX):
+        return
+    holder = next(
+        candidate.mention.actor
+        for candidate in candidates
+        if candidate.mention.actor is not None and candidate.mention.actor.code == group
+    )
+    for candidate in candidates:
+        actor = candidate.mention.actor
+        if (
+            candidate.pronoun is None
+            and actor is not None
+            and actor.code == actor.sector
+            and actor.sector in ARMED_SECTORS
+            and doc[candidate.root].lemma_.lower() in ARMED_MEN_NOUNS
+        ):
+            # no country: unnamed men must not make the story more about the group's homeland
+            candidate.mention.actor = replace(holder, country=None)
+
+
 def _give_context_countries(candidates: list[_Candidate], resolver: Resolver, dateline: str | None) -> None:
     """Countries for sector-only actors, only from context that says where they belong.
 
@@ -496,7 +555,9 @@ def _give_context_countries(candidates: list[_Candidate], resolver: Resolver, da
     (business, media, ...) stay without a country rather than borrow a neighbour's.
 
     Before those, any non-state sector takes the country of the nearest state actor of its
-    sentence ("The Mozambique government accepted demands from Shona rebels": Mozambican rebels).
+    sentence ("The Mozambique government accepted demands from Shona rebels": Mozambican rebels);
+    a people or group sector takes the nearest place its sentence locates things in, when there
+    is one ("people protested outside the Russian interests section in Tbilisi": Georgians).
     """
     _relocate_dateline_town(candidates, resolver, dateline)
     article_country = _article_country(candidates, resolver, dateline)
@@ -518,7 +579,16 @@ def _give_context_countries(candidates: list[_Candidate], resolver: Resolver, da
         if actor.sector in STATE_SECTORS:
             country = article_country
         elif same_sentence:
-            nearest = min(same_sentence, key=lambda other: abs(other.mention.start - candidate.mention.start))
+            # a place the sentence puts things in outranks a neighbouring actor: "Several dozen
+            # people protested outside the Russian interests section ... in Tbilisi" are Georgians
+            places = (
+                [other for other in same_sentence if other.locative]
+                if actor.sector in CONTEXT_SECTORS
+                else []
+            )
+            nearest = min(
+                places or same_sentence, key=lambda other: abs(other.mention.start - candidate.mention.start)
+            )
             country = nearest.mention.actor.country  # type: ignore[union-attr]
         elif actor.sector in CONTEXT_SECTORS:
             country = next(
@@ -662,6 +732,8 @@ def _introduced(text: str, persons: dict[str, _Person], surnames: dict[str, str]
 def _link_pronoun(
     index: int, candidate: _Candidate, candidates: list[_Candidate], persons: dict[str, _Person]
 ) -> None:
+    if candidate.subject and _link_to_subject(index, candidate, candidates, persons):
+        return
     for position in range(index - 1, -1, -1):
         other = candidates[position]
         if candidate.sentence - other.sentence > PRONOUN_WINDOW:
@@ -680,6 +752,25 @@ def _link_pronoun(
         if gender in (None, candidate.pronoun):
             _corefer(candidate, position, other.mention.actor, other.mention.person)
             return
+
+
+def _link_to_subject(
+    index: int, candidate: _Candidate, candidates: list[_Candidate], persons: dict[str, _Person]
+) -> bool:
+    """ "Qureshi arrived at Wang's invitation. *He* is scheduled to meet ...": a subject "he"
+    continues the person the story was just about - the subject of this or the previous
+    sentence - rather than the last name in passing (a possessor, an object)."""
+    for position in range(index - 1, -1, -1):
+        other = candidates[position]
+        if candidate.sentence - other.sentence > 1:
+            return False
+        if other.pronoun or not other.subject or other.mention.person is None:
+            continue
+        person = persons.get(other.mention.person)
+        if (person.gender if person else other.resolution.gender) in (None, candidate.pronoun):
+            _corefer(candidate, position, other.mention.actor, other.mention.person)
+            return True
+    return False
 
 
 def _link_nonperson(

@@ -103,6 +103,8 @@ COUNTRY_KINDS = frozenset({"country", "adjective", "capital", "seat"})
 ATTITUDE_PREFIXES = frozenset({"anti", "pro"})
 COMPARATIVES = frozenset({"more", "less", "fewer", "over"})
 HYPHENS = re.compile(r"[-‐‑]")
+#: Phrases a resolver remembers the answers for (a few MB at most).
+MEMORY = 20_000
 #: Nouns for who leads, speaks for or belongs to a group: "leaders of armed groups" are rebels.
 GROUP_HEADS = frozenset(
     {"leader", "chief", "head", "member", "spokesman", "spokeswoman", "spokesperson", "representative"}
@@ -165,6 +167,7 @@ class Resolver:
 
     def __init__(self, dictionaries: Sequence[Path] = ()) -> None:
         self.lexicon: Lexicon = cached_lexicon(tuple(Path(path) for path in dictionaries))
+        self._known: dict[tuple[tuple[str, ...], date | None, bool], list[Resolution]] = {}
 
     def resolve(self, text: str, on: date | None = None) -> Actor | None:
         """The first actor ``text`` names (``on``: the date that picks a person's role)."""
@@ -180,8 +183,23 @@ class Resolver:
     def resolve_words(
         self, words: Sequence[str], on: date | None = None, locative: bool = False
     ) -> list[Resolution]:
-        readings = self._phrase(self._atoms(list(words)), on, locative)
-        return [self._finish(reading, on, locative) for reading in readings] or [Resolution(None)]
+        """Like :meth:`resolve_all`, for words already split.
+
+        News repeats its phrases ("the Russian Foreign Ministry", "Moscow", "he"), so answers
+        are remembered (up to :data:`MEMORY` phrases, then forgotten all at once to bound
+        memory) and handed out as copies, which callers may change.
+        """
+        key = (tuple(words), on, locative)
+        known = self._known.get(key)
+        if known is None:
+            readings = self._phrase(self._atoms(list(words)), on, locative)
+            known = [self._finish(reading, on, locative) for reading in readings] or [Resolution(None)]
+            if len(self._known) >= MEMORY:
+                self._known.clear()
+            self._known[key] = known
+        return [
+            replace(found, actor=None if found.actor is None else replace(found.actor)) for found in known
+        ]
 
     def actor_from_code(self, code: str, name: str | None = None) -> Actor:
         """An :class:`Actor` for a bare code ("SYRMIL"), naming its country and sector."""

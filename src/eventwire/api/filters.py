@@ -72,7 +72,12 @@ async def event_query(
     quad_class: Annotated[
         int | None, Query(ge=1, le=4, description="1/2 verbal/material cooperation, 3/4 conflict.")
     ] = None,
-    since: Annotated[date | None, Query(description="Events on or after this day (YYYY-MM-DD).")] = None,
+    since: Annotated[
+        date | None,
+        Query(
+            description="Events on or after this day (YYYY-MM-DD); a month, week or year from its first day."
+        ),
+    ] = None,
     until: Annotated[date | None, Query(description="Events on or before this day.")] = None,
     country: Annotated[
         str | None,

@@ -18,12 +18,12 @@ import string
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from eventwire import datafile
 from eventwire.errors import DataFileError
 
 TEMPLATES_FILE = "bench_stories.yaml"
@@ -64,16 +64,12 @@ def load_templates(
 ) -> dict[str, Any]:
     """Parse and check the templates; an unknown slot or a wrong shape names the file and line."""
     if text is None:
-        text = resources.files("eventwire.data").joinpath(TEMPLATES_FILE).read_text(encoding="utf-8")
-    try:
-        root = yaml.compose(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise DataFileError(f"{label}{f':{mark.line + 1}' if mark else ''}: invalid YAML ({exc})") from None
+        label, text = datafile.shipped(TEMPLATES_FILE)
+    root = datafile.compose(label, text)
     if not isinstance(root, yaml.MappingNode):
         raise DataFileError(f"{label}:1: expected a mapping of template sections")
     _check_slots(root, None, label)
-    data = yaml.safe_load(text)
+    data = datafile.load(label, text)
     for section in ("agencies", "countries", "actors", "people", "days", "counts", "actions", "quotes",
                     "headlines", "sentences"):  # fmt: skip
         if not data.get(section):
@@ -93,12 +89,14 @@ def _check_slots(node: yaml.Node, section: str | None, label: str) -> None:
         try:
             fields = {name for _, name, _, _ in string.Formatter().parse(node.value) if name is not None}
         except ValueError as exc:
-            raise DataFileError(f"{label}:{node.start_mark.line + 1}: bad template ({exc})") from None
+            raise datafile.fail(label, node, f"bad template ({exc})") from None
         unknown = fields - SECTION_SLOTS[section]
         if unknown:
-            raise DataFileError(
-                f"{label}:{node.start_mark.line + 1}: unknown slot(s) {', '.join(sorted(unknown))} in "
-                f"{section}; allowed: {', '.join(sorted(SECTION_SLOTS[section]))}"
+            raise datafile.fail(
+                label,
+                node,
+                f"unknown slot(s) {', '.join(sorted(unknown))} in {section}; "
+                f"allowed: {', '.join(sorted(SECTION_SLOTS[section]))}",
             )
 
 

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
+from eventwire.datafile import LineDict, fail, load_mapping, shipped
 from eventwire.errors import DataFileError
-from eventwire.events.datafile import LineDict, fail, load_mapping, shipped
 
 CODE = re.compile(r"^(0[1-9]|1[0-9]|20)\d{0,2}$")
 

@@ -28,7 +28,7 @@ Confidence is documented in :func:`confidence`.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from spacy.tokens import Doc, Token
@@ -62,11 +62,17 @@ _FORCE_ROOTS = frozenset({"15", "18", "19", "20"})
 _VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 #: Appeals and demands: their "that"-clause's subject is whom they address.
 _DIRECTIVE_ROOTS = frozenset({"02", "10"})
+#: Statements, appeals, intents, consultations and praise (01-05): a bare noun of these that
+#: names no counterpart mentions a stance in passing rather than reporting an act.
+_TALK_ROOTS = frozenset({"01", "02", "03", "04", "05"})
+#: Protests: aimed at whom their accompanying demands address.
+_PROTEST_ROOT = "14"
 #: What states do through their governments: say, appeal, plan, consult, cooperate diplomatically
 #: (01-05), demand, disapprove, reject, threaten, protest (10-14) and reduce relations (16).
 _GOVERNMENTAL_ROOTS = frozenset({"01", "02", "03", "04", "05", "10", "11", "12", "13", "14", "16"})
 #: Visits and hosting: the place visited stands for its state ("toured a plant in Commerce").
 _VISIT_CODES = frozenset({"042", "043"})
+_VISIT, _HOST = "042", "043"
 #: An event whose dated period ended this long before publication is the story's background
 #: ("after a brief war in 2008", "began their operation on September 30, 2015"), not its news; it
 #: is not coded. "Last year" and "last month" are news.
@@ -303,7 +309,28 @@ class EventCoder:
             # "issued a declaration demanding ...": the declaration's issuer, if it names no one
             issuer = subject_of(subject.head)
             return [subject, issuer] if issuer is not None else [subject]
-        return [subject]
+        aside = self._interjected_reporter(anchor) if match.pattern.code[:2] in _GOVERNMENTAL_ROOTS else None
+        if aside is not None:
+            return [aside, subject]  # "X fired shells, Seoul's military said, *calling* it a violation"
+        reporter = _misattached_conjunct_reporter(anchor)
+        return [subject, reporter] if reporter is not None else [subject]
+
+    def _interjected_reporter(self, verb: Token) -> Token | None:
+        """Who says a participle clause that follows an interjected "..., X said,": its speech
+        act ("calling the barrage a violation") is the reporter's, not the reported actor's."""
+        if verb.dep_ != "advcl" or verb.tag_ != "VBG" or child(verb, "nsubj") is not None:
+            return None
+        said = next(
+            (
+                item
+                for item in verb.head.children
+                if item.dep_ == "parataxis"
+                and item.i < verb.i
+                and item.lemma_.lower() in self.patterns.modality.reporting
+            ),
+            None,
+        )
+        return child(said, "nsubj") if said is not None else None
 
     def _target_tokens(self, match: Match) -> list[Token]:
         """Object first, then prepositional complements (on the noun, then on its light verb)."""
@@ -335,6 +362,11 @@ class EventCoder:
                 and obj.lemma_.lower() not in self.patterns.instruments
             ):
                 tokens.append(obj)
+                # "offer tax incentives to Korean suppliers": an object naming no one passes the
+                # action on to its own complement (taken only if the object resolves to nothing);
+                # not an event noun's: "condemned the attack on Sanaa" is not aimed at Sanaa
+                if obj.lemma_.lower() not in self.patterns.nouns:
+                    tokens.extend(preposition_objects(obj, preps))
             clause = child(trigger, "ccomp")  # "demanded that Mugabe abandon ...": Mugabe
             clause_subject = subject_of(clause) if clause is not None else None
             # only a directive addresses its clause's subject: "denied that the companies
@@ -352,7 +384,30 @@ class EventCoder:
         )
         if match.is_bare_noun and not tokens and not (pattern.symmetric and self._between(match)):
             tokens.extend(_noun_complement_targets(trigger))
+        if pattern.code[:2] in _VIOLENT_ROOTS:
+            tokens.extend(_victims_of_main_clause(anchor))
+        if pattern.code[:2] == _PROTEST_ROOT:
+            # "marched to the villa, calling on the government to ...": a protest is aimed at whom
+            # its demand is addressed to (tried after the protest's own complements)
+            tokens.extend(self._addressees_of_demands(anchor))
         return [token for token in tokens if token.i != trigger.i and token.ent_type_ not in _NOT_ACTORS]
+
+    def _addressees_of_demands(self, verb: Token) -> list[Token]:
+        """Whom the appeals and demands that accompany ``verb`` address: "..., calling on X to",
+        "..., demanding that X ...", "..., urging X to"."""
+        found: list[Token] = []
+        for clause in verb.children:
+            if (
+                clause.dep_ not in ("advcl", "xcomp", "conj")
+                or clause.lemma_.lower() not in self.patterns.modality.appeal
+            ):
+                continue
+            found.extend(preposition_objects(clause, ("on", "upon")))
+            found.extend(item for item in (child(clause, "dobj"),) if item is not None)
+            reported = child(clause, "ccomp")
+            subject = subject_of(reported) if reported is not None else None
+            found.extend([subject] if subject is not None else [])
+        return found
 
     def _between(self, match: Match) -> list[Token]:
         """Participants of "cooperation between X and Y" (symmetric nouns)."""
@@ -369,8 +424,38 @@ class EventCoder:
         for sentence_matches in _by_sentence(self.matches(article.doc)):
             if _in_subheading(article, sentence_matches[0].trigger.idx):
                 continue  # a subheading repeats the story in headline style; it is not prose
-            events.extend(self._code_sentence(article, sentence_matches, surroundings))
+            coded = self._code_sentence(article, sentence_matches, surroundings)
+            surroundings.note_combatants(
+                [
+                    side
+                    for event in coded
+                    if event.cameo_root in _VIOLENT_ROOTS
+                    for side in (event.source, event.target)
+                ]
+            )
+            events.extend(coded)
+        events.extend(self._guest_visits(events))
         return _distinct([event for event in events if not _background(article, event)])
+
+    def _guest_visits(self, events: list[Event]) -> list[Event]:
+        """A host's guest visits it: "Blinken hosted Manalo" is also Manalo's visit (042) to the
+        United States, as the gold codes both sides of a hosted visit."""
+        row = self.codebook[_VISIT]
+        return [
+            replace(
+                event,
+                source=event.target,
+                target=event.source,
+                cameo=_VISIT,
+                goldstein=row.goldstein,
+                quad_class=row.quad_class,
+                plover_type=row.plover_type,
+                plover_mode=row.plover_mode,
+                rule=f"{event.rule}+guest",
+            )
+            for event in events
+            if event.cameo == _HOST and event.target is not None and event.target.code and not event.negated
+        ]
 
     def _code_sentence(
         self, article: Article, matches: list[Match], surroundings: context.Surroundings
@@ -429,7 +514,7 @@ class EventCoder:
             # the more specific code wins ("0212" over a bare "020"), then the more confident
             if key not in coded or _rank(coded[key]) < _rank(event):
                 coded[key] = event
-        return list(coded.values())
+        return _aim_criticism_at_doers(list(coded.values()))
 
     def _speaker(
         self, article: Article, match: Match, reading: Reading
@@ -510,12 +595,16 @@ class EventCoder:
                 sources, targets = [appealer], _unique(addressed)
         elif modality == "asserted" and reading.reporter is not None and _third_party(speaker, sources):
             modality = "reported"
+        if not _resolved(targets):
+            targets = _warring_sides(doers if modality == "appeal" else targets, surroundings) or targets
+        if _reciprocal(sources, targets) and len(sides := _warring_sides(sources, surroundings)[:2]) == 2:
+            sources, targets = sides, sides  # "Each side accused the other": each at the other
         row = self.codebook[code]
         sentence = article.sentence_at(match.trigger.idx)
         if sentence is None:
             return
         evidence = Evidence(article.text[sentence.start : sentence.end], sentence.start, sentence.end)
-        when = context.event_date(article, _dating_token(match.trigger), quote)
+        when = surroundings.date(_dating_token(match.trigger), quote)
         depth = clause_depth(match.anchor, self.patterns.modality.reporting) + int(match.is_bare_noun)
         acting = code[:2] not in _GOVERNMENTAL_ROOTS and modality not in ("intended", "appeal")
         for source, target in _pairs(sources, targets, rivals=pattern.symmetric and sources == targets):
@@ -819,6 +908,102 @@ def _by_sentence(matches: list[Match]) -> Iterator[list[Match]]:
     yield from groups.values()
 
 
+#: Disapproval (11x): aimed at the author of the act it condemns when the sentence names one.
+_DISAPPROVAL_ROOT = "11"
+#: Acts a disapproval may condemn: material cooperation and conflict, not words.
+_MATERIAL_ROOTS = frozenset({"06", "07", "08", "09", "15", "16", "17", "18", "19", "20"})
+
+
+def _aim_criticism_at_doers(events: list[Event]) -> list[Event]:
+    """ "North Korea fired shells ..., Seoul's military said, calling the barrage a violation":
+    a disapproval with no actor for a target condemns the act its sentence reports, so it is
+    aimed at that act's doer (as a state speaks of states: PRK -> PRKGOV). A sentence that
+    names no doer keeps the target empty ("condemned the attack on Sanaa")."""
+    doers = [
+        event.source
+        for event in events
+        if event.cameo_root in _MATERIAL_ROOTS and event.source is not None and event.source.code
+    ]
+    for event in events:
+        if event.cameo_root != _DISAPPROVAL_ROOT or (event.target is not None and event.target.code):
+            continue
+        doer = next((item for item in doers if event.source is None or item.code != event.source.code), None)
+        if doer is None or doer.code is None:
+            continue
+        actor = context.actor_from_code(doer.code)
+        if actor.country is not None and actor.code == actor.country:
+            actor = context.actor_from_code(f"{actor.code}GOV")
+        event.target = EventActor(text=doer.text, name=actor.name, code=actor.code)
+    return events
+
+
+#: What a "when" clause's attack did to the main clause's subject ("were killed when ...").
+_HARM_LEMMAS = frozenset({"kill", "wound", "injure", "hurt", "abduct", "kidnap"})
+
+
+def _victims_of_main_clause(verb: Token) -> list[Token]:
+    """ "Five police officers were killed when militants raided the post": the attack's victims
+    are the main clause's passive subject (tried after the attack's own object, "the post")."""
+    if verb.dep_ != "advcl" or not any(
+        item.dep_ == "advmod" and item.lower_ == "when" for item in verb.children
+    ):
+        return []
+    main = verb.head
+    if main.lemma_.lower() not in _HARM_LEMMAS or not is_passive(main):
+        return []
+    victim = child(main, "nsubjpass")
+    return [victim] if victim is not None else []
+
+
+def _misattached_conjunct_reporter(verb: Token) -> Token | None:
+    """ "Al Shabaab said that the strikes had killed civilians ... and *vowed* revenge": parsers
+    often join the reporter's second verb to the last verb of the reported clause, which hands
+    it that clause's subject. When the verb has no subject of its own and its first conjunct
+    is a reported clause, the reporter is the next candidate (taken only if the inherited
+    subject names no actor)."""
+    if verb.dep_ != "conj" or child(verb, "nsubj", "nsubjpass") is not None or verb.head.dep_ != "ccomp":
+        return None
+    return subject_of(verb.head.head)
+
+
+#: Words that make "parties" and "sides" the sides of the story's fighting: "all parties",
+#: "both sides", "the warring parties", "each side".
+_SIDE_NOUNS = frozenset({"party", "side", "faction"})
+_SIDE_QUANTIFIERS = frozenset({"all", "both", "each", "warring", "rival"})
+
+
+def _warring_sides(phrases: list[Participant], surroundings: context.Surroundings) -> list[Participant]:
+    """ "called on all parties to respect international humanitarian law": an unresolved "all
+    parties" in a story of fighting means the sides coded so far (the coalition and the
+    Houthis), as the coding convention reads it; nothing when no fighting was coded."""
+    phrase = next(
+        (
+            item.token
+            for item in phrases
+            if not item.actor.code
+            and item.token.lemma_.lower() in _SIDE_NOUNS
+            and any(word.lower_ in _SIDE_QUANTIFIERS for word in item.token.children)
+        ),
+        None,
+    )
+    if phrase is None:
+        return []
+    return [Participant(actor, phrase, 0.6, located=True) for actor in surroundings.combatants]
+
+
+def _reciprocal(sources: list[Participant], targets: list[Participant]) -> bool:
+    """ "Each side accused the other": unnamed sides acting on one another."""
+    return (
+        not _resolved(sources)
+        and not _resolved(targets)
+        and any(
+            item.token.lower_ == "each" or any(w.lower_ == "each" for w in item.token.children)
+            for item in sources
+        )
+        and any(item.token.lower_ in ("other", "another") for item in targets)
+    )
+
+
 def _first_resolved_group(targets: list[Participant]) -> list[Participant]:
     """The first candidate phrase that names actors wins ("weapons to Kurds": Kurds, not weapons)."""
     resolved = [item for item in targets if item.actor.code]
@@ -880,7 +1065,8 @@ def _pairs(
     sources: list[Participant], targets: list[Participant], rivals: bool = False
 ) -> Iterator[tuple[Participant | None, Participant | None]]:
     """One (source, target) per pair; an actor never acts on itself (unless ``rivals``: "rival
-    armed groups" fight each other); a missing side is None."""
+    armed groups" fight each other): a source whose only targets are itself or its own territory
+    ("ordered additional troops to Batken") acts with no target. A missing side is None."""
     if not sources and not targets:
         return
     sides: tuple[list[Participant | None], list[Participant | None]] = (
@@ -888,9 +1074,12 @@ def _pairs(
         [*targets] or [None],
     )
     for source in sides[0]:
-        for target in sides[1]:
-            if source is not None and target is not None and not rivals and _same_actor(source, target):
-                continue
+        others = [
+            target
+            for target in sides[1]
+            if source is None or target is None or rivals or not _same_actor(source, target)
+        ]
+        for target in others or [None]:
             yield source, target
 
 
@@ -913,6 +1102,8 @@ def _worth_coding(
         return False  # "a resident declined to give his name": no one of known country takes part
     if has_source and code[:2] in _VIOLENT_ROOTS and not has_target and not _armed(source):
         return False  # "help fight a cholera epidemic": force needs a target or an armed doer
+    if match.is_bare_noun and code[:2] in _TALK_ROOTS and not has_target:
+        return False  # "despite its commitment to the truce", "with Russian mediation": a mention
     if has_source:
         return True
     return match.is_bare_noun and has_target and quad_class == 4 and target is not None and target.located

@@ -11,10 +11,10 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from eventwire.actors import actor_from_code, is_generic_noun, mention_for_span, resolve_phrase
-from eventwire.geo import dateline_location, event_location
-from eventwire.model import Article, Place
+from eventwire.geo import Evidence, article_evidence, dateline_location, event_location
+from eventwire.model import Article, EventActor, Place, Quote, TimeExpression
 from eventwire.quotes import quote_at
-from eventwire.timex import EventDate, event_date
+from eventwire.timex import EventDate, attachments, event_date
 
 __all__ = [
     "EventDate",
@@ -41,15 +41,44 @@ class Surroundings:
         self.article = article
         self._locations: dict[tuple[int, str | None], Place | None] = {}
         self._dateline: list[Place | None] = []
+        self._evidence: Evidence | None = None
+        self._attached: list[tuple[TimeExpression, Token]] | None = None
+        self.combatants: list[EventActor] = []
+        """The armed sides coded so far (doers and targets of force, in order): whom "all
+        parties" and "both sides" mean in a later appeal."""
+
+    def note_combatants(self, actors: list[EventActor | None]) -> None:
+        """Remember the coded sides of a use of force, each code once."""
+        known = {actor.code for actor in self.combatants}
+        for actor in actors:
+            if actor is not None and actor.code and actor.code not in known:
+                known.add(actor.code)
+                self.combatants.append(actor)
+
+    @property
+    def evidence(self) -> Evidence:
+        """The countries the article's places and adjectives name, read once per article."""
+        if self._evidence is None:
+            self._evidence = article_evidence(self.article)
+        return self._evidence
+
+    def date(self, trigger: Token, quote: Quote | None) -> EventDate:
+        """When the action of ``trigger`` happened (see :func:`event_date`); the article's time
+        expressions are attached to their words once."""
+        if self._attached is None:
+            self._attached = attachments(self.article.times, trigger.doc)
+        return event_date(self.article, trigger, quote, self._attached)
 
     def location(self, trigger: Token, target_text: str | None, statement: bool) -> Place | None:
         """Where the action of ``trigger`` happened; a statement is made at the dateline."""
         key = (trigger.i, target_text)
         if key not in self._locations:
-            self._locations[key] = event_location(self.article, trigger, target_text=target_text)
+            self._locations[key] = event_location(
+                self.article, trigger, target_text=target_text, evidence=self.evidence
+            )
         found = self._locations[key]
         if found is None and statement:
             if not self._dateline:
-                self._dateline.append(dateline_location(self.article))
+                self._dateline.append(dateline_location(self.article, self.evidence))
             found = self._dateline[0]
         return found

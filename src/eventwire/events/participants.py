@@ -19,8 +19,9 @@ from eventwire.events.context import actor_from_code, is_generic_noun, mention_f
 from eventwire.events.syntax import conjuncts, core_span
 from eventwire.model import Actor, Article, EventActor, Speaker
 
-#: Attachments searched for an actor when a phrase names none itself, nearest first.
-_DESCEND_DEPS = frozenset({"prep", "pobj", "poss", "compound", "amod", "nmod"})
+#: Attachments searched for an actor when a phrase names none itself, nearest first; an
+#: apposition renames its head ("the paramilitary, Rapid Support Forces", as parsers split it).
+_DESCEND_DEPS = frozenset({"prep", "pobj", "poss", "compound", "amod", "nmod", "appos"})
 _DESCEND_PREPS = frozenset({"of", "in", "from"})
 _FIRST_PERSON = frozenset({"we", "us", "our", "i", "me", "my"})
 _THIRD_PERSON = frozenset({"it", "he", "she", "they"})
@@ -68,14 +69,21 @@ def _place_actor(article: Article, start: int, end: int) -> Actor | None:
 def _resolve_phrase(article: Article, token: Token, speaker: Speaker | None) -> tuple[Actor | None, float]:
     start, end = core_span(token)
     if token.lower_ in _FIRST_PERSON and speaker is not None and speaker.code:
-        return Actor(code=speaker.code, name=speaker.name or speaker.code), 0.8
+        return _speaker_actor(speaker.code, speaker.name), 0.8
     mention = mention_for_span(article, start, end)
     if mention is not None and mention.actor is not None:
         actor = _placed(article, mention.start, mention.end, mention.actor)
         return _where_the_phrase_says(article, token, actor), 1.0 if mention.antecedent is None else 0.8
     if speaker is not None and speaker.code and _reports_on_itself(token, speaker):
-        return Actor(code=speaker.code, name=speaker.name or speaker.code), 0.8
+        return _speaker_actor(speaker.code, speaker.name), 0.8
     return None, 0.0
+
+
+def _speaker_actor(code: str, name: str | None) -> Actor:
+    """The actor a speaker's "we" stands for, with the country its code implies, so that a state
+    speaking as a whole ("KOR") is coded as its government like a named state."""
+    known = actor_from_code(code)
+    return Actor(code=code, name=name or code, country=known.country, sector=known.sector)
 
 
 def _placed(article: Article, start: int, end: int, actor: Actor) -> Actor:
@@ -137,6 +145,14 @@ def _where_the_phrase_says(article: Article, token: Token, actor: Actor) -> Acto
     return actor
 
 
+def _is_measure(token: Token) -> bool:
+    """A distance, amount or date in apposition ("about 20 km", "$3 million"), not a renaming."""
+    return token.ent_type_ in _MEASURES or any(item.dep_ == "nummod" for item in token.children)
+
+
+_MEASURES = frozenset({"QUANTITY", "CARDINAL", "MONEY", "PERCENT", "DATE", "TIME", "ORDINAL"})
+
+
 def _reports_on_itself(token: Token, speaker: Speaker) -> bool:
     """ "Japan said *it* had halted aid": a pronoun subject of a reported clause is its reporter.
 
@@ -194,8 +210,10 @@ def _names_two(token: Token) -> bool:
 
 
 def _the_two(article: Article, token: Token) -> tuple[str, str] | None:
-    """The two states a "both countries" phrase means: the two the article names most (the
-    first named first), counting only what precedes the phrase."""
+    """The two states a "both countries" phrase means: the two the article names most before
+    the phrase. The first named comes first, unless the story is datelined in the other: a
+    BISHKEK story's "border services of both countries agreed" is Kyrgyz first, as its
+    reporter sees the Kyrgyz side as the one acting."""
     if not _names_two(token):
         return None
     counts: dict[str, int] = {}
@@ -209,7 +227,18 @@ def _the_two(article: Article, token: Token) -> tuple[str, str] | None:
         return None
     first_two = sorted(counts, key=lambda country: -counts[country])[:2]
     ordered = [country for country in counts if country in first_two]
+    home = _dateline_country(article)
+    if home == ordered[1]:
+        ordered.reverse()
     return ordered[0], ordered[1]
+
+
+def _dateline_country(article: Article) -> str | None:
+    """The country of the dateline's place ("BISHKEK, Kyrgyzstan" -> KGZ), if it names one."""
+    if not article.dateline_place:
+        return None
+    actor = resolve_phrase(article.dateline_place.split(",")[0].title(), article.published)
+    return actor.country if actor is not None else None
 
 
 def _pair_participants(
@@ -273,6 +302,8 @@ def _participants_of(
                 continue
             if item.dep_ == "prep" and item.lower_ not in _DESCEND_PREPS:
                 continue
+            if item.dep_ == "appos" and _is_measure(item):
+                continue  # "the post at Arabia, about 20 km from the border": a measure, not a name
             seen.add(item.i)
             queue.append((item, depth + 1))
     start, end = core_span(head)

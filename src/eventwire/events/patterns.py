@@ -14,8 +14,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
+from eventwire.datafile import LineDict, fail, load_mapping, shipped, user_file
 from eventwire.events.codebook import Codebook, load_codebook
-from eventwire.events.datafile import LineDict, fail, load_mapping, shipped, user_file
 
 PatternKind = Literal["verb", "noun", "adjective"]
 #: The pattern sections of a file, in the order their entries are read.

@@ -70,8 +70,11 @@ def subject_of(verb: Token, _depth: int = 0) -> Token | None:
         return None
     head = verb.head
     if verb.dep_ == "xcomp":
-        controller = child(head, *_OBJECT_CONTROL_DEPS) or next(
-            iter(preposition_objects(head, ("on", "upon"))), None
+        # "urged Syria to withdraw": the object; "he is scheduled to meet": the passive's subject
+        controller = (
+            child(head, *_OBJECT_CONTROL_DEPS)
+            or next(iter(preposition_objects(head, ("on", "upon"))), None)
+            or child(head, "nsubjpass")
         )
         return controller if controller is not None else subject_of(head, _depth + 1)
     if verb.dep_ == "pcomp":
@@ -126,7 +129,10 @@ def has_preposition(token: Token, preposition: str) -> bool:
 
 def _prepositions(token: Token) -> Iterator[Token]:
     for item in token.children:
-        if item.dep_ not in ("prep", "dative", "agent"):
+        # a particle with an object is a preposition the parser mislabelled ("called *on* all
+        # parties to cease ...")
+        misread = item.dep_ == "prt" and child(item, "pobj") is not None
+        if item.dep_ not in ("prep", "dative", "agent") and not misread:
             continue
         obj = child(item, "pobj")
         if obj is None or obj.ent_type_ not in ("DATE", "TIME"):

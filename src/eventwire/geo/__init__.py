@@ -7,17 +7,20 @@ context (:mod:`~eventwire.geo.resolve`, :mod:`~eventwire.geo.toponyms`), and ass
 ``article.places``. Adjectives ("the Syrian army") are actors, not places.
 
 For the events stage: :func:`event_location` (where an event's clause, or its territorial
-target, puts it) and :func:`dateline_location` (where the reporter is).
+target, puts it) and :func:`dateline_location` (where the reporter is), both reading the
+article's :func:`article_evidence`.
 """
 
 from eventwire.geo.gazetteer import Location, default_gazetteer, place_key
-from eventwire.geo.location import dateline_location, event_location
-from eventwire.geo.resolve import resolve_name
+from eventwire.geo.location import article_evidence, dateline_location, event_location
+from eventwire.geo.resolve import Evidence, resolve_name
 from eventwire.geo.stage import GeoStage
 
 __all__ = [
+    "Evidence",
     "GeoStage",
     "Location",
+    "article_evidence",
     "dateline_location",
     "default_gazetteer",
     "event_location",

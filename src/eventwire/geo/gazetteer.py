@@ -26,8 +26,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-import yaml
-
+from eventwire import datafile
 from eventwire.errors import DataFileError
 
 TABLE = "gazetteer.tsv.gz"
@@ -169,15 +168,15 @@ class Gazetteer:
 def default_gazetteer() -> Gazetteer:
     """The shipped gazetteer, loaded once per process (about a second)."""
     table = resources.files("eventwire.data").joinpath(TABLE).read_bytes()
-    curated = resources.files("eventwire.data").joinpath(CURATED).read_text(encoding="utf-8")
-    return build_gazetteer(gzip.decompress(table).decode("utf-8"), curated, f"eventwire/data/{CURATED}")
+    curated_label, curated = datafile.shipped(CURATED)
+    return build_gazetteer(gzip.decompress(table).decode("utf-8"), curated, curated_label)
 
 
 def build_gazetteer(table: str, curated: str, curated_label: str = CURATED) -> Gazetteer:
     """Build the gazetteer from the generated TSV text and the curated YAML text."""
     builder = _Builder()
     builder.add_table(table)
-    builder.add_curated(_load_yaml(curated, curated_label), curated_label)
+    builder.add_curated(_load_curated(curated, curated_label), curated_label)
     return builder.finish()
 
 
@@ -295,9 +294,8 @@ class _Builder:
             self._add_curated_place(entry, label)
         for country, aliases in data.get("country_aliases", {}).items():
             if country not in self.countries or not _is_string_list(aliases):
-                raise DataFileError(
-                    f"{label}:{_line(aliases)}: country_aliases {country!r} needs a known ISO3 code "
-                    "and a list of names"
+                raise datafile.fail(
+                    label, aliases, f"country_aliases {country!r} needs a known ISO3 code and a list of names"
                 )
             self.add(self.countries[country], aliases, own=True)
         for entry in data.get("place_aliases", []):
@@ -306,24 +304,29 @@ class _Builder:
             self.abbreviations[place_key(abbreviation)] = place_key(str(code))
         not_places = data.get("not_places", [])
         if not _is_string_list(not_places):
-            raise DataFileError(f"{label}:{_line(not_places)}: 'not_places' must be a list of names")
+            raise datafile.fail(label, not_places, "'not_places' must be a list of names")
         self.not_places.update(place_key(name) for name in not_places)
         for kind, words in data.get("cues", {}).items():
             if kind not in ("adm1", "country") or not _is_string_list(words):
-                raise DataFileError(
-                    f"{label}:{_line(words)}: cues.{kind}: expected 'adm1' or 'country' with a list of words"
+                raise datafile.fail(
+                    label, words, f"cues.{kind}: expected 'adm1' or 'country' with a list of words"
                 )
             self.cues.update((place_key(word), kind) for word in words)
 
     def _add_place_aliases(self, entry: Any, label: str) -> None:
-        where = f"{label}:{_line(entry)}"
-        if not isinstance(entry, dict) or not _is_string_list(entry.get("aliases")):
+        where = datafile.locate(label, entry)
+        if (
+            not isinstance(entry, dict)
+            or not isinstance(entry.get("place"), str)
+            or not isinstance(entry.get("country"), str)
+            or not _is_string_list(entry.get("aliases"))
+        ):
             raise DataFileError(
                 f"{where}: place_aliases entries need 'place', 'country', a list of 'aliases' "
                 "(and 'kind', city by default)"
             )
         kind = entry.get("kind", "city")
-        named = self.by_name.get((place_key(str(entry.get("place", ""))), entry.get("country")), [])
+        named = self.by_name.get((place_key(entry["place"]), entry["country"]), [])
         found = [location for location in named if location.kind == kind]
         if not found:
             raise DataFileError(
@@ -332,7 +335,7 @@ class _Builder:
         self.add(max(found, key=lambda location: location.population), entry["aliases"], own=True)
 
     def _add_curated_place(self, entry: Any, label: str) -> None:
-        where = f"{label}:{_line(entry)}"
+        where = datafile.locate(label, entry)
         if not isinstance(entry, dict) or not isinstance(entry.get("name"), str):
             raise DataFileError(f"{where}: a place needs a 'name'")
         aliases = entry.get("aliases", [])
@@ -362,11 +365,11 @@ class _Builder:
 
     def _curated_located(self, entry: dict[str, Any], where: str) -> Location:
         precision, country = entry.get("precision"), entry.get("country")
-        if precision not in PRECISIONS:
+        if not isinstance(precision, str) or precision not in PRECISIONS:
             raise DataFileError(
                 f"{where}: 'precision' of {entry['name']!r} must be one of {', '.join(PRECISIONS)}"
             )
-        if country is not None and country not in self.countries:
+        if country is not None and (not isinstance(country, str) or country not in self.countries):
             raise DataFileError(f"{where}: 'country' of {entry['name']!r} must be a known ISO3 code or null")
         lat, lon = entry.get("lat"), entry.get("lon")
         if not (
@@ -477,46 +480,8 @@ def _is_string_list(value: Any) -> bool:
     return isinstance(value, list) and all(isinstance(item, str) for item in value)
 
 
-class _LineLoader(yaml.SafeLoader):
-    """A YAML loader that remembers where each mapping and list started, for error messages."""
-
-
-def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[str, Any]:
-    mapping = _LineDict(loader.construct_mapping(node, deep=True))
-    mapping.line = node.start_mark.line + 1
-    return mapping
-
-
-def _construct_sequence(loader: _LineLoader, node: yaml.SequenceNode) -> list[Any]:
-    sequence = _LineList(loader.construct_sequence(node, deep=True))
-    sequence.line = node.start_mark.line + 1
-    return sequence
-
-
-class _LineDict(dict):  # type: ignore[type-arg]
-    line = 0
-
-
-class _LineList(list):  # type: ignore[type-arg]
-    line = 0
-
-
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
-
-
-def _line(value: Any) -> int | str:
-    return getattr(value, "line", "?")
-
-
-def _load_yaml(text: str, label: str) -> dict[str, Any]:
-    try:
-        data = yaml.load(text, Loader=_LineLoader)
-    # RecursionError: nesting past the parser's limit; ValueError: a bad !!int or !!timestamp.
-    except (yaml.YAMLError, RecursionError, ValueError) as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f":{mark.line + 1}" if mark else ""
-        raise DataFileError(f"{label}{where}: invalid YAML ({exc})") from None
+def _load_curated(text: str, label: str) -> dict[str, Any]:
+    data = datafile.load(label, text)
     if not isinstance(data, dict):
         raise DataFileError(
             f"{label}: expected a mapping of sections ('places', 'country_aliases', 'place_aliases', "
@@ -532,7 +497,5 @@ def _load_yaml(text: str, label: str) -> dict[str, Any]:
     )
     for section, expected in sections:
         if not isinstance(data.get(section, expected()), expected):
-            raise DataFileError(
-                f"{label}:{_line(data.get(section))}: '{section}' must be a {expected.__name__}"
-            )
+            raise datafile.fail(label, data.get(section), f"'{section}' must be a {expected.__name__}")
     return data

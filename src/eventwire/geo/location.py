@@ -44,14 +44,18 @@ PLACE_NOUNS = frozenset(
 )  # fmt: skip
 
 
-def event_location(article: Article, trigger: Token, *, target_text: str | None = None) -> Place | None:
+def event_location(
+    article: Article, trigger: Token, *, target_text: str | None = None, evidence: Evidence | None = None
+) -> Place | None:
     """The place where the event whose trigger is ``trigger`` happened, or None.
 
     First the resolved place governed by the event's clause: a locative prepositional phrase
     ("in", "at", "near" …) on the trigger, on the verb it completes, or on their objects, nearest
     first; or a place modifying the trigger ("the Ankara attack"). Else, when ``target_text`` (the
     event's target as written) names a place, that place. ``trigger`` must be a token of
-    ``article.doc``; ``article.places`` must have been filled by the geo stage.
+    ``article.doc``; ``article.places`` must have been filled by the geo stage. ``evidence`` is
+    :func:`article_evidence` of the article when the caller already has it (it reads the whole
+    article, so a caller locating many events computes it once).
     """
     places = [place for place in article.places if place.name is not None]
     if places:
@@ -59,11 +63,11 @@ def event_location(article: Article, trigger: Token, *, target_text: str | None 
         if found is not None:
             return found
     if target_text:
-        return _target_place(article, trigger, target_text, places)
+        return _target_place(article, trigger, target_text, places, evidence)
     return None
 
 
-def dateline_location(article: Article) -> Place | None:
+def dateline_location(article: Article, evidence: Evidence | None = None) -> Place | None:
     """The dateline place resolved ("MOSCOW" → Moscow, Russia), or None without a dateline.
 
     The dateline is not part of ``article.text``, so the place carries the empty span (0, 0).
@@ -71,7 +75,9 @@ def dateline_location(article: Article) -> Place | None:
     """
     if not article.dateline_place:
         return None
-    location = resolve_dateline(article.dateline_place, article_evidence(article))
+    location = resolve_dateline(
+        article.dateline_place, article_evidence(article) if evidence is None else evidence
+    )
     return to_place(article.dateline_place, 0, 0, location)
 
 
@@ -173,14 +179,16 @@ def _place_at(token: Token, places: list[Place]) -> Place | None:
     return None
 
 
-def _target_place(article: Article, trigger: Token, target_text: str, places: list[Place]) -> Place | None:
+def _target_place(
+    article: Article, trigger: Token, target_text: str, places: list[Place], evidence: Evidence | None
+) -> Place | None:
     """The place a territorial target names: the same toponym nearest the trigger, else the
     gazetteer's reading of the words ("Turkey" → Turkey). "The Syrian army" is not a place."""
     key = place_key(target_text.removesuffix("'s").removesuffix("’s"))
     named = [place for place in places if place_key(place.text) == key]
     if named:
         return min(named, key=lambda place: abs(place.start - trigger.idx))
-    location = resolve_name(key, article_evidence(article))
+    location = resolve_name(key, article_evidence(article) if evidence is None else evidence)
     if location is None:
         return None
     # Offsets of the occurrence nearest the trigger; an empty span at the trigger if none.

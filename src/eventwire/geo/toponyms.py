@@ -19,6 +19,7 @@ is kept unresolved so ``eventwire places`` can list it.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -90,19 +91,21 @@ def find_toponyms(doc: Doc, gazetteer: Gazetteer | None = None) -> list[Toponym]
     spans += [span for span in _untagged_site_spans(doc, gazetteer) if not _overlaps(span, taken)]
     spans += [span for span in _untagged_placed_names(doc, gazetteer) if not _overlaps(span, taken)]
     people = _person_words(doc, spans)
+    cue_words = _cue_words(doc, gazetteer)
     toponyms = []
+    article_text = doc.text  # Doc.text joins every token on each access
     for start, end in sorted(spans):
-        text = doc.text[start:end]
+        text = article_text[start:end]
         key, qualifier = split_qualifier(text, gazetteer)
-        if key not in gazetteer.by_key and doc.text[max(0, start - 2) : start] == ", ":
+        if key not in gazetteer.by_key and article_text[max(0, start - 2) : start] == ", ":
             # "Richmond, Va." tagged as two places: the second is the qualifier on its own.
             qualifier = gazetteer.qualifiers.get(key, ())
         toponym = Toponym(text, start, end, key, _sentence_start(doc, start), qualifier)
         if not qualifier:
-            toponym.qualifier = _following_qualifier(doc.text, end, gazetteer)
+            toponym.qualifier = _following_qualifier(article_text, end, gazetteer)
         if toponym.key in gazetteer.not_places or not _could_be_place(toponym.key, people, gazetteer):
             continue
-        toponym.cue = _cue(doc, start, gazetteer)
+        toponym.cue = _cue(doc, start, cue_words)
         span = doc.char_span(start, end, alignment_mode="expand")
         toponym.placed = span is not None and _governed_by_place_preposition(span.root)
         toponyms.append(toponym)
@@ -347,33 +350,66 @@ def _could_be_place(key: str, people: _People, gazetteer: Gazetteer) -> bool:
     return key not in gazetteer.demonyms and key not in people.words and last not in people.words
 
 
-def _cue(doc: Doc, offset: int, gazetteer: Gazetteer) -> str | None:
-    """The kind the nearest cue word in the sentence suggests ("Governor" → adm1)."""
+@dataclass(frozen=True, slots=True)
+class _CueWord:
+    start: int
+    """Index of the cue's first token."""
+    end: int
+    kind: str
+
+
+def _cue_words(doc: Doc, gazetteer: Gazetteer) -> list[_CueWord]:
+    """Every cue word or two-word cue of ``doc`` within a sentence, in text order, found in one
+    pass (looking around each toponym instead read its sentence once per toponym)."""
+    keys: dict[str, str] = {}  # words → their key: a story repeats its words
+
+    def key(text: str) -> str:
+        if text not in keys:
+            keys[text] = place_key(text)
+        return keys[text]
+
+    found = []
+    for token in doc:
+        kind = gazetteer.cues.get(key(token.text))
+        if kind:
+            found.append(_CueWord(token.i, token.i + 1, kind))
+        following = token.i + 1
+        if following < len(doc) and not doc[following].is_sent_start:
+            kind = gazetteer.cues.get(key(token.text_with_ws + doc[following].text))
+            if kind:
+                found.append(_CueWord(token.i, following + 1, kind))
+    return found
+
+
+def _cue(doc: Doc, offset: int, cue_words: list[_CueWord]) -> str | None:
+    """The kind the nearest cue word in the sentence suggests ("Governor" → adm1); the first in
+    text order among equally near ones."""
     span = doc.char_span(offset, offset + 1, alignment_mode="expand")
     if span is None:
         return None
-    here = span[0]
+    here, sentence = span[0], span[0].sent
+    first = bisect_left(cue_words, sentence.start, key=lambda cue: cue.start)
     best: tuple[int, str] | None = None
-    for token in here.sent:
-        for size in (1, 2):
-            words = doc[token.i : token.i + size]
-            if words.end > here.sent.end:
-                continue
-            kind = gazetteer.cues.get(place_key(words.text))
-            if kind and (best is None or abs(token.i - here.i) < best[0]):
-                best = (abs(token.i - here.i), kind)
+    for cue in cue_words[first:]:
+        if cue.start >= sentence.end:
+            break
+        if cue.end <= sentence.end and (best is None or abs(cue.start - here.i) < best[0]):
+            best = (abs(cue.start - here.i), cue.kind)
     return best[1] if best else None
 
 
 def country_adjectives(doc: Doc, gazetteer: Gazetteer | None = None) -> list[tuple[int, str]]:
     """(sentence start, ISO3) for every capitalised word naming a country's people ("Syrian")."""
     gazetteer = gazetteer or default_gazetteer()
+    countries: dict[str, str | None] = {}  # word → country: a story repeats its words
     found = []
     for token in doc:
         if token.is_title or token.is_upper:
-            country = gazetteer.demonyms.get(place_key(token.text))
-            if country:
-                found.append((token.sent.start_char, country))
+            word = token.text
+            if word not in countries:
+                countries[word] = gazetteer.demonyms.get(place_key(word))
+            if countries[word]:
+                found.append((token.sent.start_char, countries[word]))
     return found
 
 

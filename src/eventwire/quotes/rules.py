@@ -9,12 +9,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
-import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from eventwire import datafile
 from eventwire.errors import DataFileError
 
 #: Longest quotation mark: NYT-style doubled apostrophes ('' … '') are written as one mark.
@@ -65,22 +64,8 @@ class QuoteRules:
 
 def load_rules(path: Path | None = None) -> QuoteRules:
     """Load and validate quotation data (the shipped file by default)."""
-    if path is None:
-        label = "eventwire/data/quotes.yaml"
-        text = resources.files("eventwire.data").joinpath("quotes.yaml").read_text(encoding="utf-8")
-    else:
-        label = str(path)
-        try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise DataFileError(f"{label}: cannot read ({exc})") from None
-    try:
-        root = yaml.compose(text)
-    # RecursionError: nesting past the parser's limit.
-    except (yaml.YAMLError, RecursionError) as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f":{mark.line + 1}" if mark else ""
-        raise DataFileError(f"{label}{where}: invalid YAML ({exc})") from None
+    label, text = datafile.read("quotes.yaml", path)
+    root = datafile.compose(label, text)
     reader = _Reader(label)
     top = reader.mapping(root, "the file")
     marks = reader.mapping(reader.key(top, root, "marks"), "marks")
@@ -113,10 +98,6 @@ def default_rules() -> QuoteRules:
     return load_rules()
 
 
-def _line(node: Node) -> int:
-    return node.start_mark.line + 1
-
-
 class _Reader:
     """Turns YAML nodes into checked Python values, naming ``label:line`` on every error."""
 
@@ -124,7 +105,7 @@ class _Reader:
         self.label = label
 
     def fail(self, node: Node, message: str) -> DataFileError:
-        return DataFileError(f"{self.label}:{_line(node)}: {message}")
+        return datafile.fail(self.label, node, message)
 
     def mapping(self, node: Node | None, what: str) -> dict[str, Node]:
         if not isinstance(node, MappingNode):

@@ -18,7 +18,7 @@ from typing import Any, Literal, Protocol, Self
 from eventwire.errors import StoreError
 from eventwire.model import Article, Place, TimeExpression
 from eventwire.store import clusters
-from eventwire.store.query import EVENT_ORDER, LIKE, Dialect, EventQuery, _escape_like
+from eventwire.store.query import EVENT_ORDER, LIKE, Dialect, EventQuery, _escape_like, iso_week
 from eventwire.store.records import (
     ARTICLE_COLUMNS,
     EVENT_COLUMNS,
@@ -697,7 +697,4 @@ def _period(day_text: str | None, by: Period) -> str | None:
     day = clusters.event_day(day_text)
     if day is None:
         return None
-    if by == "day":
-        return day.isoformat()
-    year, week, _ = day.isocalendar()
-    return f"{year}-W{week:02d}"
+    return day.isoformat() if by == "day" else iso_week(day)

@@ -10,11 +10,20 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 #: LIKE with an escape character, so "%" and "_" typed by a user match themselves.
 LIKE = "LIKE ? ESCAPE '\\'"
+#: Whether an event's date is an ISO week ("2015-W42", "2015-W42-WE"), on both backends.
+IS_WEEK = "events.date LIKE '____-W%'"
+
+
+def iso_week(day: date) -> str:
+    """The ISO week ``day`` falls in, written as event dates write weeks ("2015-W42")."""
+    year, week, _ = day.isocalendar()
+    return f"{year}-W{week:02d}"
+
 
 #: Listing order: by date (undated first), then article and position. ``event_id`` is unique, so
 #: the order is total and a page (limit/offset) is the same page every time, on both backends.
@@ -122,13 +131,24 @@ class EventQuery:
             conditions.append("events.quad_class = ?")
             params.append(self.quad_class)
         if self.since:
-            conditions.append("events.date >= ?")
-            params.append(self.since.isoformat())
+            # A coarse date counts from its first day (as text, "2015-10" sorts before its days).
+            # ISO weeks ("2015-W42") sort after every "2015-MM…" value, so they compare with the
+            # first week starting on or after the bound. The outer range (the lower of the two
+            # bounds) keeps the date index usable.
+            first_monday = self.since + timedelta(days=-self.since.weekday() % 7)
+            day, week = self.since.isoformat(), iso_week(first_monday)
+            conditions.append(
+                f"events.date >= ? AND CASE WHEN {IS_WEEK} THEN events.date >= ? ELSE events.date >= ? END"
+            )
+            params += [min(day, week), week, day]
         if self.until:
-            # Coarser dates ("2015-10") sort before their days, so compare on the day's prefix;
-            # the upper bound is the next day's prefix, which keeps the date index usable.
-            conditions.append("events.date < ?")
-            params.append(self.until.isoformat() + "~")
+            # Up to the bound's day, a coarse date by its first day: compare on the day's prefix
+            # (the next day's prefix is the upper bound), a week on the week of the bound.
+            day, week = self.until.isoformat() + "~", iso_week(self.until) + "~"
+            conditions.append(
+                f"events.date < ? AND CASE WHEN {IS_WEEK} THEN events.date < ? ELSE events.date < ? END"
+            )
+            params += [max(day, week), week, day]
         if self.country:
             conditions.append("events.location_country = ?")
             params.append(self.country.upper())

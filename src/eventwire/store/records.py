@@ -144,17 +144,19 @@ def article_row(article: Article, minhash: bytes | None) -> tuple[Any, ...]:
     )
 
 
+def _columns(layer: object | None, *attributes: str) -> tuple[Any, ...]:
+    """Row columns of an optional part of a layer (an event's target, a quote's speaker): its
+    ``attributes``, or NULLs when it is absent, so every row has the table's width."""
+    return tuple(None if layer is None else getattr(layer, name) for name in attributes)
+
+
 def event_row(article_id: str, event: Event) -> tuple[Any, ...]:
     source, target, place = event.source, event.target, event.location
     return (
         event.identity(article_id),
         article_id,
-        source.text if source else None,
-        source.name if source else None,
-        source.code if source else None,
-        target.text if target else None,
-        target.name if target else None,
-        target.code if target else None,
+        *_columns(source, "text", "name", "code"),
+        *_columns(target, "text", "name", "code"),
         event.cameo,
         event.cameo_root,
         event.goldstein,
@@ -164,15 +166,10 @@ def event_row(article_id: str, event: Event) -> tuple[Any, ...]:
         event.date,
         event.date_precision,
         event.date_basis,
-        place.name if place else None,
-        place.country if place else None,
-        place.lat if place else None,
-        place.lon if place else None,
-        place.precision if place else None,
+        *_columns(place, "name", "country", "lat", "lon", "precision"),
         bool(event.negated),
         event.modality,
-        event.speaker.name if event.speaker else None,
-        event.speaker.code if event.speaker else None,
+        *_columns(event.speaker, "name", "code"),
         event.evidence.sentence,
         event.evidence.start,
         event.evidence.end,
@@ -253,11 +250,7 @@ def quote_row(article_id: str, quote: Quote) -> tuple[Any, ...]:
         quote.cue,
         quote.cue_start,
         quote.cue_end,
-        speaker.text if speaker else None,
-        speaker.name if speaker else None,
-        speaker.code if speaker else None,
-        speaker.start if speaker else None,
-        speaker.end if speaker else None,
+        *_columns(speaker, "text", "name", "code", "start", "end"),
     )
 
 

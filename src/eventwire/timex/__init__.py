@@ -10,11 +10,11 @@ from __future__ import annotations
 from eventwire.config import Settings
 from eventwire.model import Article
 from eventwire.pipeline import PerArticleStage, register_stage
-from eventwire.timex.dating import EventDate, event_date
+from eventwire.timex.dating import EventDate, attachments, event_date
 from eventwire.timex.lexicon import default_lexicon
 from eventwire.timex.tagger import default_rules, find_times
 
-__all__ = ["EventDate", "TimexStage", "event_date", "find_times"]
+__all__ = ["EventDate", "TimexStage", "attachments", "event_date", "find_times"]
 
 
 @register_stage("timex")

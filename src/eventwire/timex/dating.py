@@ -57,10 +57,20 @@ def precision_of(value: str) -> DatePrecision:
     return "vague"
 
 
-def event_date(article: Article, trigger: Token, quote: Quote | None = None) -> EventDate:
-    """The date of the event whose trigger is ``trigger`` (a token of ``article.doc``)."""
+def event_date(
+    article: Article,
+    trigger: Token,
+    quote: Quote | None = None,
+    attached: list[tuple[TimeExpression, Token]] | None = None,
+) -> EventDate:
+    """The date of the event whose trigger is ``trigger`` (a token of ``article.doc``).
+
+    ``attached`` is :func:`attachments` of the article's times when the caller already has it
+    (a caller dating many events of one article computes it once).
+    """
     lexicon = default_lexicon()
-    attached = _attachments(article.times, trigger.doc)
+    if attached is None:
+        attached = attachments(article.times, trigger.doc)
     vague: TimeExpression | None = None
     searches = [_dating_group(trigger), *_reporting_groups(trigger, lexicon)]
     if quote is not None and quote.cue_start is not None and quote.cue_end is not None:
@@ -86,7 +96,7 @@ def _date_part(value: str) -> str:
     return value[:10] if re.match(r"^\d{4}-\d\d-\d\dT", value) else value
 
 
-def _attachments(times: list[TimeExpression], doc: Doc) -> list[tuple[TimeExpression, Token]]:
+def attachments(times: list[TimeExpression], doc: Doc) -> list[tuple[TimeExpression, Token]]:
     """Each dated expression with the word it modifies."""
     attached = []
     for time in times:

@@ -13,16 +13,11 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from eventwire import datafile
 from eventwire.errors import DataFileError
-
-LINE = "__line__"
-"""Key under which the loader stores the line where a YAML mapping starts."""
 
 MACRO = re.compile(r"\{([A-Z][A-Z0-9_]*)\}")
 
@@ -133,40 +128,10 @@ def fold(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
-class _LineLoader(yaml.SafeLoader):
-    """A safe loader that records, in each mapping, the line it starts on."""
-
-
-def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[Any, Any]:
-    mapping = loader.construct_mapping(node, deep=True)
-    mapping[LINE] = node.start_mark.line + 1
-    return mapping
-
-
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-
-
-def read_yaml(name: str, path: Path | None = None) -> tuple[str, dict[str, Any]]:
+def read_yaml(name: str, path: Path | None = None) -> tuple[str, datafile.LineDict]:
     """Read a YAML mapping (a shipped data file unless ``path`` is given) as (label, data)."""
-    if path is None:
-        label = f"eventwire/data/{name}"
-        text = resources.files("eventwire.data").joinpath(name).read_text(encoding="utf-8")
-    else:
-        label = str(path)
-        try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise DataFileError(f"{label}: cannot read ({exc})") from None
-    try:
-        data = yaml.load(text, Loader=_LineLoader)
-    # RecursionError: nesting past the parser's limit; ValueError: a bad !!int or !!timestamp.
-    except (yaml.YAMLError, RecursionError, ValueError) as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f":{mark.line + 1}" if mark else ""
-        raise DataFileError(f"{label}{where}: invalid YAML ({exc})") from None
-    if not isinstance(data, dict):
-        raise DataFileError(f"{label}: expected a mapping at the top level")
-    return label, data
+    label, text = datafile.read(name, path)
+    return label, datafile.load_mapping(label, text)
 
 
 class _Section:
@@ -174,7 +139,7 @@ class _Section:
 
     def __init__(self, label: str, data: dict[str, Any], key: str) -> None:
         self.label, self.key = label, key
-        self.line = data.get(LINE, 1)
+        self.line = datafile.line_of(data) or 1
         if key not in data:
             raise DataFileError(f"{label}: missing section '{key}'")
         self.value = data[key]
@@ -185,8 +150,8 @@ class _Section:
     def mapping(self) -> dict[Any, Any]:
         if not isinstance(self.value, dict):
             raise self.fail("expected a mapping")
-        self.line = self.value.get(LINE, self.line)
-        return {key: item for key, item in self.value.items() if key != LINE}
+        self.line = datafile.line_of(self.value) or self.line
+        return dict(self.value)
 
     def words(self, items: object) -> list[str]:
         if not isinstance(items, list) or not all(isinstance(item, str) and item for item in items):
@@ -228,7 +193,7 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
     units_section = section("units")
     units: dict[str, Unit] = {}
     for name, spec in units_section.mapping().items():
-        line = spec.get(LINE) if isinstance(spec, dict) else None
+        line = datafile.line_of(spec)
         if not isinstance(spec, dict) or not isinstance(spec.get("code"), str):
             raise units_section.fail(f"unit '{name}' needs a code and words", line)
         years = spec.get("years")
@@ -340,7 +305,7 @@ def load_rules(lexicon: Lexicon, handlers: Iterable[str], path: Path | None = No
     rules: list[Rule] = []
     seen: set[str] = set()
     for entry in rules_section.value:
-        line = entry.get(LINE, rules_section.line) if isinstance(entry, dict) else rules_section.line
+        line = datafile.line_of(entry) or rules_section.line
         if not isinstance(entry, dict) or not all(
             isinstance(entry.get(key), str) for key in ("name", "handler", "pattern")
         ):
