@@ -21,9 +21,10 @@ from eventwire.events.syntax import subject_of
 from eventwire.pipeline import Pipeline
 
 HELDOUT = Path(__file__).parent / "fixtures" / "heldout" / "heldout_gold.jsonl"
-#: Events F1 on the held-out stories when this round was finished (0.296 before it), less a margin
-#: for parser noise; a drop below it means a change helped the own gold at the cost of new text.
-HELDOUT_EVENTS_F1 = 0.32 - 0.03
+#: Events F1 on the held-out stories when round 4 was finished (0.296 before round 3, 0.324 after
+#: it), less a margin for parser noise; a drop below it means a change helped the own gold at the
+#: cost of new text.
+HELDOUT_EVENTS_F1 = 0.326 - 0.03
 ON = date(2023, 6, 13)
 
 

@@ -141,6 +141,9 @@ class OrganisationEntry:
     names: list[str] = field(default_factory=list)
     country: str | None = None
     sector: str | None = None
+    seats: list[str] = field(default_factory=list)
+    """Cities that stand for the organisation in a story that names it ("Brussels" for the EU);
+    elsewhere they stay their country's capital."""
 
 
 @dataclass(slots=True, frozen=True)
@@ -440,7 +443,9 @@ def _country(document: _File, code: ScalarNode, entry: Node, user: bool, is_stat
 def _organisation(
     document: _File, lexicon: Lexicon, name: ScalarNode, entry: Node, user: bool
 ) -> OrganisationEntry:
-    found = document.fields(entry, f"organisation '{name.value}'", ("code",), ("names", "country", "sector"))
+    found = document.fields(
+        entry, f"organisation '{name.value}'", ("code",), ("names", "country", "sector", "seats")
+    )
     code = document.scalar(found["code"], "code")
     if not re.fullmatch(r"[A-Z0-9]{3,12}", code):
         raise document.fail(found["code"], f"code '{code}' must be 3-12 capital letters")
@@ -451,6 +456,7 @@ def _organisation(
         names=document.strings(found["names"], "names") if "names" in found else [],
         country=document.scalar(found["country"], "country") if "country" in found else None,
         sector=_sector(document, lexicon, found["sector"]) if "sector" in found else None,
+        seats=document.strings(found["seats"], "seats") if "seats" in found else [],
     )
 
 

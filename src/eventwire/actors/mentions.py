@@ -416,6 +416,7 @@ def _link(candidates: list[_Candidate], resolver: Resolver, doc: Doc, dateline: 
     persons: dict[str, _Person] = {}
     surnames: dict[str, str] = {}
     _name_role_holders(candidates, doc)
+    _organisation_seats(candidates, resolver)
     for index, candidate in enumerate(candidates):
         mention, resolution = candidate.mention, candidate.resolution
         if candidate.pronoun in NONPERSON_KINDS:
@@ -451,6 +452,31 @@ def _link(candidates: list[_Candidate], resolver: Resolver, doc: Doc, dateline: 
         _give_owner(index, candidates, resolver, doc)
     _join_the_jihadist_group(candidates, doc)
     _give_context_countries(candidates, resolver, dateline)
+
+
+def _organisation_seats(candidates: list[_Candidate], resolver: Resolver) -> None:
+    """ "EU foreign ministers agreed sanctions ... Minsk accused *Brussels* of interfering": in a
+    story that names an organisation, the city that is its seat stands for it, not for the host
+    country's government (the organisation the story names most, when one city seats several).
+    A seat used as a place ("talks in Brussels") stays a place."""
+    seats: dict[str, list[tuple[str, str]]] = {}
+    for organisation in resolver.lexicon.organisations.values():
+        for seat in organisation.seats:
+            seats.setdefault(fold(seat), []).append((organisation.code, organisation.name))
+    if not seats:
+        return
+    named = Counter(
+        candidate.mention.actor.code
+        for candidate in candidates
+        if candidate.mention.actor is not None and fold(candidate.mention.text) not in seats
+    )
+    for candidate in candidates:
+        hosted = seats.get(fold(candidate.mention.text))
+        if not hosted or candidate.locative or candidate.mention.actor is None:
+            continue
+        code, name = max(hosted, key=lambda organisation: named[organisation[0]])
+        if named[code]:
+            candidate.mention.actor = resolver.actor_from_code(code, name)
 
 
 def _surname_keys(name: str, resolver: Resolver) -> list[str]:
@@ -538,11 +564,26 @@ def _join_the_jihadist_group(candidates: list[_Candidate], doc: Doc) -> None:
             candidate.pronoun is None
             and actor is not None
             and actor.code == actor.sector
-            and actor.sector in ARMED_SECTORS
+            and (actor.sector in ARMED_SECTORS or _person_bomber(doc[candidate.root]))
             and doc[candidate.root].lemma_.lower() in ARMED_MEN_NOUNS
         ):
             # no country: unnamed men must not make the story more about the group's homeland
             candidate.mention.actor = replace(holder, country=None)
+
+
+def _person_bomber(word: Token) -> bool:
+    """ "The bomber, *who* was on foot, blew *himself* up": a person, not the aircraft the
+    agent dictionary reads "bomber" as (MIL)."""
+    if word.lemma_.lower() != "bomber":
+        return False
+    relative = any(
+        clause.dep_ == "relcl" and any(item.lower_ == "who" for item in clause.children)
+        for clause in word.children
+    )
+    reflexive = word.dep_ == "nsubj" and any(
+        item.lower_ in ("himself", "herself") for item in word.head.children
+    )
+    return relative or reflexive
 
 
 def _give_context_countries(candidates: list[_Candidate], resolver: Resolver, dateline: str | None) -> None:
@@ -566,6 +607,11 @@ def _give_context_countries(candidates: list[_Candidate], resolver: Resolver, da
         actor = candidate.mention.actor
         if actor is None or actor.code != actor.sector or not actor.sector:
             continue
+        antecedent = candidate.mention.antecedent if candidate.pronoun else None
+        if antecedent is not None and (owner := candidates[antecedent].mention.actor) is not None:
+            # "... shipping companies ..., accusing *them*": whoever the companies turned out to be
+            candidate.mention.actor = replace(owner)
+            continue
         country = None
         same_sentence = [
             other
@@ -586,6 +632,11 @@ def _give_context_countries(candidates: list[_Candidate], resolver: Resolver, da
                 if actor.sector in CONTEXT_SECTORS
                 else []
             )
+            if actor.sector == "CVL":
+                # villages and residents are where the harm is done, not the attacker's: "Tajik
+                # troops shelled a border village" says nothing about whose village it is
+                unarmed = [other for other in same_sentence if not _bears_arms(other.mention.actor)]
+                same_sentence = unarmed or same_sentence
             nearest = min(
                 places or same_sentence, key=lambda other: abs(other.mention.start - candidate.mention.start)
             )
@@ -606,6 +657,15 @@ def _give_context_countries(candidates: list[_Candidate], resolver: Resolver, da
         if country is not None:
             located = resolver.actor_from_code(country + actor.sector)
             candidate.mention.actor = replace(located, name=candidate.mention.person or located.name)
+
+
+#: Sectors whose members carry arms for a state or against one.
+_FORCE_SECTORS = frozenset({"MIL", "COP", "SPY", *ARMED_SECTORS})
+
+
+def _bears_arms(actor: Actor | None) -> bool:
+    """An armed actor (troops, police, rebels, jihadists): never whose civilians a sentence names."""
+    return actor is not None and (actor.sector in _FORCE_SECTORS or actor.code.startswith(JIHADIST_PREFIX))
 
 
 def _article_country(candidates: list[_Candidate], resolver: Resolver, dateline: str | None) -> str | None:
@@ -823,6 +883,9 @@ def _nonperson_antecedent(
         if sentence - candidates[position].sentence <= PRONOUN_WINDOW
     ]
     by_root = {candidates[position].root: position for position in earlier}
+    partner = _coordinated_owner(pronoun) if pronoun.dep_ == "poss" else None
+    if partner in by_root and fits(by_root[partner]):  # "firms and four of *their* executives"
+        return by_root[partner]
     if pronoun.dep_ == "poss":
         local = _clause_subject(pronoun.head)
         if local is not None and local.i != pronoun.head.i and local.i in by_root:
@@ -848,16 +911,52 @@ def _nonperson_antecedent(
             and chunk.root.ent_type_ not in NOT_ANTECEDENTS
             and not _is_locative(chunk, through_conjunction=True)  # "registered in Hong Kong"
             and not _is_example(chunk)  # "five members, including the prime minister, ... them"
+            and not _is_description(chunk)  # "regards the sanctions *as a step* and will respond to them"
         ]
         if not before:
             return None
-        chunk = before[-1]
-        if chunk.root.i in by_root and fits(by_root[chunk.root.i]):
-            return by_root[chunk.root.i]
-        # "the new US sanctions ... will respond to *them*": the act's author, named inside it
-        inside = [position for root, position in by_root.items() if chunk.start <= root < chunk.root.i]
-        return max(inside) if inside and fits(max(inside)) else None
+        for chunk in _outward(before[-1], before):
+            if chunk.root.i in by_root and fits(by_root[chunk.root.i]):
+                return by_root[chunk.root.i]
+            # "the new US sanctions ... will respond to *them*": the act's author, named inside it
+            inside = [position for root, position in by_root.items() if chunk.start <= root < chunk.root.i]
+            if inside and fits(max(inside)):
+                return max(inside)
+        return None
     return _salient_subject(kind, pronoun, candidates, by_root, fits, doc)
+
+
+def _coordinated_owner(pronoun: Token) -> int | None:
+    """The head of the conjunct before the phrase a possessive opens: "Hamas and *its* allies",
+    "three companies and four of *their* executives" (through a partitive "of"). English names
+    the owner right before "and its/their", whoever the clause's subject is; the word before
+    "and" is taken rather than the parse's first conjunct, which parsers often misplace."""
+    phrase = pronoun.head
+    while phrase.dep_ == "pobj" and phrase.head.lower_ == "of" and phrase.head.head.i != phrase.head.i:
+        phrase = phrase.head.head
+    before = phrase.left_edge.i - 1
+    if phrase.dep_ != "conj" or before < 1 or phrase.doc[before].dep_ != "cc":
+        return None
+    owner = phrase.doc[before - 1]
+    return owner.i if owner.pos_ in ("NOUN", "PROPN") else None
+
+
+def _is_description(chunk: Span) -> bool:
+    """An "as" complement ("regards X *as an unfriendly step*"): it describes X, it is no referent."""
+    return chunk.root.dep_ == "pobj" and chunk.root.head.lower_ == "as"
+
+
+def _outward(chunk: Span, chunks: list[Span]) -> list[Span]:
+    """The phrases a pronoun may take back, outermost first: the phrase a prepositional phrase
+    modifies ("the new US sanctions *against Russian companies* ... respond to them": the
+    sanctions, not the companies), then the phrase itself when the outer one names no actor
+    ("five members *of the transitional authorities*": the authorities)."""
+    by_root = {item.root.i: item for item in chunks}
+    found = [chunk]
+    while chunk.root.dep_ == "pobj" and chunk.root.head.dep_ == "prep" and chunk.root.head.head.i in by_root:
+        chunk = by_root[chunk.root.head.head.i]
+        found.append(chunk)
+    return found[::-1]
 
 
 def _is_example(chunk: Span) -> bool:
@@ -960,9 +1059,24 @@ def _link_definite(index: int, candidate: _Candidate, candidates: list[_Candidat
             return
         if other.pronoun or other.mention.actor is None or other.mention.person is not None:
             continue
-        if doc[other.root].lemma_.lower() == lemma:
+        if doc[other.root].lemma_.lower() == lemma or (
+            lemma in GROUP_ANAPHORS and _named_group(other.mention.actor)
+        ):
             _corefer(candidate, position, other.mention.actor, None)
             return
+
+
+#: Head nouns by which news names an armed or political group again: "the Houthi movement ...
+#: accused *the group* of", "the Taliban ... *the group* denied".
+GROUP_ANAPHORS = frozenset({"group", "movement", "organisation", "organization", "militia"})
+
+
+def _named_group(actor: Actor) -> bool:
+    """A named non-state group (the Houthis, Islamic State, a party): not a state, not one of
+    its institutions, not a bare sector ("militants")."""
+    if actor.code == actor.sector or actor.sector in STATE_SECTORS:
+        return False
+    return actor.code.startswith(JIHADIST_PREFIX) or actor.sector in ARMED_SECTORS | {"OPP", "PTY"}
 
 
 def _link_role_noun(

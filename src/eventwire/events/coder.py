@@ -77,6 +77,10 @@ _VISIT, _HOST = "042", "043"
 #: ("after a brief war in 2008", "began their operation on September 30, 2015"), not its news; it
 #: is not coded. "Last year" and "last month" are news.
 BACKGROUND_DAYS = 365
+#: Shelling and air or missile strikes: a launch of their weapons that hits no one named
+#: ("fired around 100 artillery shells into a maritime buffer zone") shows force (150) instead.
+_BOMBARDMENTS = frozenset({"194", "195"})
+_SHOW_OF_FORCE = "150"
 #: Entity types that are never a participant ("passed to an offensive on *October 8*").
 _NOT_ACTORS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
 #: Dependents that may carry a clause marker ("said that X *must* …", "that X *allegedly* …").
@@ -159,6 +163,8 @@ class EventCoder:
         if pattern.context and not self._context_holds(pattern, trigger, anchor):
             return None
         if pattern.clause_marker and _marked_clause(trigger, pattern.clause_marker) is None:
+            return None
+        if pattern.complement and not _has_complement(trigger, pattern.complement):
             return None
         return consumed
 
@@ -469,6 +475,8 @@ class EventCoder:
                 continue  # "The coalition, which is fighting the Houthis, said ...": background
             if _habitual(match, self.patterns.modality.habitual):
                 continue  # "the two nations have fought repeatedly": a habit, not an event
+            if self._accused_of(reading):
+                continue  # "accused India of backing militants": the accusation is the event
             produced.extend(
                 (event, match, _governor(reading, event))
                 for event in self._events(article, match, reading, surroundings)
@@ -515,6 +523,21 @@ class EventCoder:
             if key not in coded or _rank(coded[key]) < _rank(event):
                 coded[key] = event
         return _aim_criticism_at_doers(list(coded.values()))
+
+    def _accused_of(self, reading: Reading) -> bool:
+        """Whether the action is what an accusation charges someone with ("accused X of
+        *supplying* arms", "alleging that the party *was rigging* the vote"): one side's claim,
+        coded as the accusation (112) against X, not as an act X is reported to have done. An
+        accusation nobody makes ("Russia has been accused of attacking ...") codes nothing of its
+        own, so its content stays, as a reported act."""
+        reporter = reading.reporter
+        return (
+            reading.alleged
+            and reporter is not None
+            and reporter.lemma_.lower() in self.patterns.modality.allegations
+            and reporter.lemma_.lower() not in self.patterns.modality.denials
+            and not (is_passive(reporter) and agent_of(reporter) is None)
+        )
 
     def _speaker(
         self, article: Article, match: Match, reading: Reading
@@ -599,6 +622,9 @@ class EventCoder:
             targets = _warring_sides(doers if modality == "appeal" else targets, surroundings) or targets
         if _reciprocal(sources, targets) and len(sides := _warring_sides(sources, surroundings)[:2]) == 2:
             sources, targets = sides, sides  # "Each side accused the other": each at the other
+        aimless = pattern.object and code in _BOMBARDMENTS and not _resolved(targets)
+        if aimless and modality in ("asserted", "reported"):  # "fired 100 shells into a buffer zone"
+            code = _SHOW_OF_FORCE
         row = self.codebook[code]
         sentence = article.sentence_at(match.trigger.idx)
         if sentence is None:
@@ -799,6 +825,20 @@ def _marked_clause(trigger: Token, markers: frozenset[str]) -> Token | None:
         if clause.lemma_.lower() in markers and child(clause, "xcomp") is not None:
             return clause
     return None
+
+
+def _has_complement(trigger: Token, words: frozenset[str]) -> bool:
+    """Whether a clause ``trigger`` governs is headed or introduced by one of ``words``: "gave
+    the ambassador 72 hours *to leave*", "would continue operations *until* the last ..."."""
+    return any(
+        clause.dep_ in ("advcl", "xcomp", "acl", "relcl")
+        and (
+            clause.lemma_.lower() in words
+            or any(item.dep_ == "mark" and item.lower_ in words for item in clause.children)
+        )
+        for node in (trigger, *trigger.children)
+        for clause in node.children
+    )
 
 
 #: Heads of quantity phrases: "struck *dozens* of militant targets" targets the targets.

@@ -48,12 +48,17 @@ class Surroundings:
         parties" and "both sides" mean in a later appeal."""
 
     def note_combatants(self, actors: list[EventActor | None]) -> None:
-        """Remember the coded sides of a use of force, each code once."""
-        known = {actor.code for actor in self.combatants}
+        """Remember the coded sides of a use of force, each side once: a state's city hit by a
+        missile ("the Saudi city", SAU) is the side already noted as the Saudi-led coalition
+        (SAUMIL); two sides of one country (SDNMIL, SDNREB) stay two."""
+        known = {actor.code for actor in self.combatants if actor.code}
         for actor in actors:
-            if actor is not None and actor.code and actor.code not in known:
-                known.add(actor.code)
-                self.combatants.append(actor)
+            if actor is None or not actor.code or actor.code in known:
+                continue
+            if len(actor.code) == 3 and any(code.startswith(actor.code) for code in known):
+                continue
+            known.add(actor.code)
+            self.combatants.append(actor)
 
     @property
     def evidence(self) -> Evidence:

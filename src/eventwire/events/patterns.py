@@ -32,6 +32,7 @@ _PATTERN_KEYS = {
     "target",
     "symmetric",
     "clause_marker",
+    "complement",
 }
 #: YAML 1.1 reads on/off/yes/no as booleans: the commonest mistake in a pattern file.
 _QUOTE_HINT = ' (quote words YAML reads as true/false or numbers: "on", "no")'
@@ -66,6 +67,9 @@ class EventPattern:
     target_preps: tuple[str, ...] = ()
     symmetric: bool = False
     clause_marker: frozenset[str] = frozenset()
+    complement: frozenset[str] = frozenset()
+    """Words one of which must head or introduce a clause the trigger governs: "gave the
+    ambassador 72 hours *to leave*", "continue operations *until* ..." ."""
     origin: str = ""
     """``file:line`` the pattern came from, for error messages and debugging."""
 
@@ -78,7 +82,14 @@ class EventPattern:
         """How many constraints the pattern adds to its lemma; the most specific match wins."""
         return sum(
             bool(constraint)
-            for constraint in (self.particle, self.object, self.prep, self.context, self.clause_marker)
+            for constraint in (
+                self.particle,
+                self.object,
+                self.prep,
+                self.context,
+                self.clause_marker,
+                self.complement,
+            )
         )
 
 
@@ -202,6 +213,7 @@ def _parse_pattern(
         target_preps=tuple(word.lower() for word in ordered_target),
         symmetric=symmetric,
         clause_marker=clause_marker,
+        complement=_words(label, entry, "complement", entry.get("complement")),
         origin=f"{label}:{entry.line}",
     )
 
