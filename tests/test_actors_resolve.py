@@ -254,3 +254,15 @@ def test_shipped_dictionaries_cover_the_g20_and_issue_countries() -> None:
             if any(r.code.startswith(code) for r in person.roles)
         ]
         assert len(holders) >= 3, code
+
+
+def test_remembered_answers_depend_on_the_date_only_for_persons() -> None:
+    """One resolver across articles of different dates answers as a fresh one would: answers
+    for phrases that name nobody are shared across dates, a person's are not."""
+    phrases = ["Trump", "Trump's administration", "President Clinton", "Moscow", "the Syrian army", "Li"]
+    days = [date(2000, 1, 1), date(2015, 6, 1), date(2018, 3, 1), date(2023, 3, 11), None, date(2018, 3, 1)]
+    shared = Resolver()
+    for day in days:
+        for phrase in phrases:
+            assert shared.resolve_all(phrase, day) == Resolver().resolve_all(phrase, day), (phrase, day)
+    assert shared.resolve("Trump", date(2015, 6, 1)).code != shared.resolve("Trump", date(2018, 3, 1)).code  # type: ignore[union-attr]

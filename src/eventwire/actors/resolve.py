@@ -98,6 +98,8 @@ DETERMINERS = frozenset(
     {"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those"}
 )
 COUNTRY_KINDS = frozenset({"country", "adjective", "capital", "seat"})
+#: Lexeme kinds that name a person, whose code depends on the date (the role they held).
+PERSON_KINDS = frozenset({"person", "surname"})
 #: Prefixes of an attitude, not an actor: "anti-Syria journalist" is no Syrian, "pro-Iranian
 #: Hezbollah" no Iranian.
 ATTITUDE_PREFIXES = frozenset({"anti", "pro"})
@@ -168,6 +170,7 @@ class Resolver:
     def __init__(self, dictionaries: Sequence[Path] = ()) -> None:
         self.lexicon: Lexicon = cached_lexicon(tuple(Path(path) for path in dictionaries))
         self._known: dict[tuple[tuple[str, ...], date | None, bool], list[Resolution]] = {}
+        self._undated: dict[tuple[tuple[str, ...], bool], list[Resolution]] = {}
 
     def resolve(self, text: str, on: date | None = None) -> Actor | None:
         """The first actor ``text`` names (``on``: the date that picks a person's role)."""
@@ -187,16 +190,23 @@ class Resolver:
 
         News repeats its phrases ("the Russian Foreign Ministry", "Moscow", "he"), so answers
         are remembered (up to :data:`MEMORY` phrases, then forgotten all at once to bound
-        memory) and handed out as copies, which callers may change.
+        memory) and handed out as copies, which callers may change. The date matters only to
+        a phrase that names a person (it picks their role), so the answer for any other phrase
+        is remembered for every date: each article has its own, and keying on it missed most.
         """
-        key = (tuple(words), on, locative)
-        known = self._known.get(key)
+        phrase = tuple(words)
+        known = self._undated.get((phrase, locative)) or self._known.get((phrase, on, locative))
         if known is None:
-            readings = self._phrase(self._atoms(list(words)), on, locative)
+            atoms = self._atoms(list(words))
+            readings = self._phrase(atoms, on, locative)
             known = [self._finish(reading, on, locative) for reading in readings] or [Resolution(None)]
-            if len(self._known) >= MEMORY:
+            if len(self._known) + len(self._undated) >= MEMORY:
                 self._known.clear()
-            self._known[key] = known
+                self._undated.clear()
+            if any(lexeme.kind in PERSON_KINDS for atom in atoms for lexeme in atom.lexemes):
+                self._known[(phrase, on, locative)] = known
+            else:
+                self._undated[(phrase, locative)] = known
         return [
             replace(found, actor=None if found.actor is None else replace(found.actor)) for found in known
         ]
@@ -371,7 +381,7 @@ class Resolver:
                     reading.country, reading.country_kind = lexeme.target, lexeme.kind
                 elif lexeme.kind == "organisation" and reading.organisation is None:
                     reading.organisation = lexeme.target
-                elif lexeme.kind in ("person", "surname"):
+                elif lexeme.kind in PERSON_KINDS:
                     persons.append(lexeme.target)
                 elif lexeme.kind in ("role", "group") and lexeme.target:
                     reading.sector = self._stronger(reading.sector, lexeme.target)

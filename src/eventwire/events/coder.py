@@ -142,8 +142,14 @@ class EventCoder:
 
     # -- matching -------------------------------------------------------------------------------
 
-    def _constraints_hold(self, pattern: EventPattern, trigger: Token, anchor: Token) -> set[int] | None:
-        """The predicate tokens the pattern consumes, or None when a constraint fails."""
+    def _constraints_hold(
+        self, pattern: EventPattern, trigger: Token, anchor: Token, context: dict[bool, set[str]]
+    ) -> set[int] | None:
+        """The predicate tokens the pattern consumes, or None when a constraint fails.
+
+        ``context`` remembers the words around this trigger (see :meth:`_context_words`) for
+        the other candidate patterns of the same trigger.
+        """
         consumed: set[int] = set()
         if pattern.particle:
             particle = next(
@@ -160,8 +166,12 @@ class EventCoder:
             consumed.add(obj.i)
         if pattern.prep and not has_preposition(trigger, pattern.prep):
             return None
-        if pattern.context and not self._context_holds(pattern, trigger, anchor):
-            return None
+        if pattern.context:
+            force = pattern.code[:2] in _FORCE_ROOTS
+            if force not in context:
+                context[force] = self._context_words(trigger, anchor, force)
+            if not context[force] & pattern.context:
+                return None
         if pattern.clause_marker and _marked_clause(trigger, pattern.clause_marker) is None:
             return None
         if pattern.complement and not _has_complement(trigger, pattern.complement):
@@ -169,8 +179,9 @@ class EventCoder:
         return consumed
 
     @staticmethod
-    def _context_holds(pattern: EventPattern, trigger: Token, anchor: Token) -> bool:
-        """Whether a context word occurs around the trigger.
+    def _context_words(trigger: Token, anchor: Token, force: bool) -> set[str]:
+        """The words (lemmas and lower-case forms) around the trigger a context constraint
+        looks for.
 
         The subject's words count only for uses of force, where who acts says how ("Turkish
         *warplanes* struck": from the air); elsewhere they do not ("the Russian *military*
@@ -181,21 +192,21 @@ class EventCoder:
             around.extend(clause_tokens(trigger))
         subject = subject_of(anchor)
         if subject is not None:
-            if pattern.code[:2] in _FORCE_ROOTS:
+            if force:
                 around.extend(subject.subtree)
             else:
                 own = {token.i for token in subject.subtree}
                 around = [token for token in around if token.i not in own]
-        words = {
+        return {
             word for token in around if token.i != trigger.i for word in (token.lemma_.lower(), token.lower_)
         }
-        return bool(words & pattern.context)
 
     def _best(self, candidates: tuple[EventPattern, ...], trigger: Token, anchor: Token) -> Match | None:
         """The most specific pattern that holds; on a tie the finer code, then the earlier entry."""
         best: Match | None = None
+        context: dict[bool, set[str]] = {}
         for pattern in candidates:
-            consumed = self._constraints_hold(pattern, trigger, anchor)
+            consumed = self._constraints_hold(pattern, trigger, anchor, context)
             if consumed is None:
                 continue
             rank = (pattern.specificity, len(pattern.code))

@@ -18,6 +18,7 @@ from typing import Any
 
 from eventwire import datafile
 from eventwire.errors import DataFileError
+from eventwire.timex.prefilter import derive_triggers
 
 MACRO = re.compile(r"\{([A-Z][A-Z0-9_]*)\}")
 
@@ -87,12 +88,17 @@ class Unit:
 
 @dataclass(frozen=True, slots=True)
 class Rule:
-    """One detection rule: a compiled pattern and the normaliser handler that values it."""
+    """One detection rule: a compiled pattern and the normaliser handler that values it.
+
+    ``triggers`` (derived from the pattern, see :mod:`eventwire.timex.prefilter`) are strings
+    one of which every match contains; ``None`` means the rule is always scanned.
+    """
 
     name: str
     handler: str
     pattern: re.Pattern[str]
     line: int
+    triggers: frozenset[str] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -327,7 +333,7 @@ def load_rules(lexicon: Lexicon, handlers: Iterable[str], path: Path | None = No
         unknown = set(pattern.groupindex) - KNOWN_GROUPS
         if unknown:
             raise rules_section.fail(f"rule '{name}': unknown group(s) {', '.join(sorted(unknown))}", line)
-        rules.append(Rule(name, entry["handler"], pattern, line))
+        rules.append(Rule(name, entry["handler"], pattern, line, derive_triggers(pattern)))
     return tuple(rules)
 
 

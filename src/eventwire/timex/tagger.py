@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span, Token
 from eventwire.model import TimeExpression
 from eventwire.timex.lexicon import Lexicon, Rule, default_lexicon, load_rules
 from eventwire.timex.normalise import HANDLERS, Normaliser
+from eventwire.timex.prefilter import gate_text, may_match
 from eventwire.timex.syntax import Tense, tense_at
 
 #: Entities a time word inside is part of a name: "Theresa May", "March of Dimes".
@@ -65,9 +66,11 @@ def find_times(
     """
     lexicon = lexicon or default_lexicon()
     rules = rules or default_rules()
+    folded = gate_text(text)
     candidates = [
         Candidate(match, rule, order)
         for order, rule in enumerate(rules)
+        if may_match(rule.triggers, folded)
         for match in rule.pattern.finditer(text)
         if match.end() > match.start()
     ]
