@@ -10,6 +10,7 @@ import yaml
 
 from eventwire.model import Actor, Article, Mention
 from eventwire.nlp import sentences_of
+from eventwire.pipeline import Pipeline
 
 ACTORS = yaml.safe_load(
     (Path(__file__).parent / "fixtures" / "events_actors.yaml").read_text(encoding="utf-8")
@@ -39,3 +40,26 @@ def parsed_article(nlp, text: str, published: date | None = date(2015, 10, 15)) 
     article.sentences = sentences_of(doc, [])
     article.mentions = known_mentions(text)
     return article
+
+
+#: Publication date of the stories the whole-pipeline event tests write.
+ON = date(2023, 6, 13)
+
+
+def coded(pipeline: Pipeline, text: str) -> set[tuple[str | None, str | None, str]]:
+    """(source code, target code, CAMEO) of every event the whole pipeline codes in ``text``."""
+    article = pipeline.process_text(text, published=ON)
+    return {
+        (
+            event.source.code if event.source else None,
+            event.target.code if event.target else None,
+            event.cameo,
+        )
+        for event in article.events
+    }
+
+
+def mention_codes(pipeline: Pipeline, text: str) -> dict[str, str | None]:
+    """Each mention's words → the actor code the whole pipeline gave it."""
+    article = pipeline.process_text(text, published=ON)
+    return {mention.text: mention.actor.code if mention.actor else None for mention in article.mentions}

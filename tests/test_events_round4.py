@@ -6,7 +6,6 @@ wording the own gold never saw.
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 import pytest
@@ -15,25 +14,7 @@ from eventwire.errors import DataFileError
 from eventwire.events.patterns import load_patterns
 from eventwire.pipeline import Pipeline
 
-ON = date(2023, 6, 13)
-
-
-def coded(pipeline: Pipeline, text: str) -> set[tuple[str | None, str | None, str]]:
-    article = pipeline.process_text(text, published=ON)
-    return {
-        (
-            event.source.code if event.source else None,
-            event.target.code if event.target else None,
-            event.cameo,
-        )
-        for event in article.events
-    }
-
-
-def mention_codes(pipeline: Pipeline, text: str) -> dict[str, str | None]:
-    article = pipeline.process_text(text, published=ON)
-    return {mention.text: mention.actor.code if mention.actor else None for mention in article.mentions}
-
+from .events_helpers import ON, coded, mention_codes
 
 # -- actors ------------------------------------------------------------------------------------
 
