@@ -85,8 +85,10 @@ _DROP = str.maketrans(
 )
 
 
+@lru_cache(maxsize=65_536)
 def place_key(text: str) -> str:
-    """The form names are compared in: no case, accents, dots or apostrophes, no leading "the"."""
+    """The form names are compared in: no case, accents, dots or apostrophes, no leading "the"
+    (remembered: the stages key every toponym, cue word and adjective, and news repeats them)."""
     if not text.isascii():
         text = "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
     words = text.casefold().translate(_DROP).split()

@@ -361,21 +361,14 @@ class _CueWord:
 def _cue_words(doc: Doc, gazetteer: Gazetteer) -> list[_CueWord]:
     """Every cue word or two-word cue of ``doc`` within a sentence, in text order, found in one
     pass (looking around each toponym instead read its sentence once per toponym)."""
-    keys: dict[str, str] = {}  # words → their key: a story repeats its words
-
-    def key(text: str) -> str:
-        if text not in keys:
-            keys[text] = place_key(text)
-        return keys[text]
-
     found = []
     for token in doc:
-        kind = gazetteer.cues.get(key(token.text))
+        kind = gazetteer.cues.get(place_key(token.text))
         if kind:
             found.append(_CueWord(token.i, token.i + 1, kind))
         following = token.i + 1
         if following < len(doc) and not doc[following].is_sent_start:
-            kind = gazetteer.cues.get(key(token.text_with_ws + doc[following].text))
+            kind = gazetteer.cues.get(place_key(token.text_with_ws + doc[following].text))
             if kind:
                 found.append(_CueWord(token.i, following + 1, kind))
     return found
@@ -401,15 +394,12 @@ def _cue(doc: Doc, offset: int, cue_words: list[_CueWord]) -> str | None:
 def country_adjectives(doc: Doc, gazetteer: Gazetteer | None = None) -> list[tuple[int, str]]:
     """(sentence start, ISO3) for every capitalised word naming a country's people ("Syrian")."""
     gazetteer = gazetteer or default_gazetteer()
-    countries: dict[str, str | None] = {}  # word → country: a story repeats its words
     found = []
     for token in doc:
         if token.is_title or token.is_upper:
-            word = token.text
-            if word not in countries:
-                countries[word] = gazetteer.demonyms.get(place_key(word))
-            if countries[word]:
-                found.append((token.sent.start_char, countries[word]))
+            country = gazetteer.demonyms.get(place_key(token.text))
+            if country:
+                found.append((token.sent.start_char, country))
     return found
 
 
