@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from fastapi import Query, Request
 from fastapi.exceptions import RequestValidationError
@@ -51,24 +51,15 @@ LimitParam = Annotated[
 OffsetParam = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Skip this many matches first.")]
 
 
+def code_query(description: str) -> Any:
+    """A query parameter holding a code or an id: bounded, and without NUL."""
+    return Query(max_length=CODE_CHARS, pattern=NO_NUL, description=description)
+
+
 async def event_query(
-    actor: Annotated[
-        str | None,
-        Query(
-            max_length=CODE_CHARS,
-            pattern=NO_NUL,
-            description="Actor code prefix, source or target (RUS, SYRMIL).",
-        ),
-    ] = None,
-    cameo: Annotated[
-        str | None,
-        Query(
-            max_length=CODE_CHARS, pattern=NO_NUL, description="CAMEO code prefix (19 = fight, 112 = accuse)."
-        ),
-    ] = None,
-    cameo_root: Annotated[
-        str | None, Query(max_length=CODE_CHARS, pattern=NO_NUL, description="CAMEO root, exactly (19).")
-    ] = None,
+    actor: Annotated[str | None, code_query("Actor code prefix, source or target (RUS, SYRMIL).")] = None,
+    cameo: Annotated[str | None, code_query("CAMEO code prefix (19 = fight, 112 = accuse).")] = None,
+    cameo_root: Annotated[str | None, code_query("CAMEO root, exactly (19).")] = None,
     quad_class: Annotated[
         int | None, Query(ge=1, le=4, description="1/2 verbal/material cooperation, 3/4 conflict.")
     ] = None,
@@ -79,12 +70,7 @@ async def event_query(
         ),
     ] = None,
     until: Annotated[date | None, Query(description="Events on or before this day.")] = None,
-    country: Annotated[
-        str | None,
-        Query(
-            max_length=CODE_CHARS, pattern=NO_NUL, description="ISO 3166 alpha-3 code of the event location."
-        ),
-    ] = None,
+    country: Annotated[str | None, code_query("ISO 3166 alpha-3 code of the event location.")] = None,
     bbox: Annotated[
         str | None,
         Query(
@@ -99,9 +85,7 @@ async def event_query(
     ] = None,
     include_negated: Annotated[bool, Query(description="Also list negated events.")] = False,
     exclude_duplicates: Annotated[bool, Query(description="Leave out near-duplicate articles.")] = False,
-    cluster_id: Annotated[
-        str | None, Query(max_length=CODE_CHARS, pattern=NO_NUL, description="Only this cluster's events.")
-    ] = None,
+    cluster_id: Annotated[str | None, code_query("Only this cluster's events.")] = None,
     one_per_cluster: Annotated[bool, Query(description="Only each cluster's representative.")] = False,
 ) -> EventQuery:
     """The event filters of a request (a FastAPI dependency; ``async`` only because it does no
