@@ -23,10 +23,10 @@ from eventwire.pipeline import Pipeline
 from .events_helpers import ON, coded, mention_codes
 
 HELDOUT = Path(__file__).parent / "fixtures" / "heldout" / "heldout_gold.jsonl"
-#: Events F1 on the held-out stories when round 4 was finished (0.296 before round 3, 0.324 after
-#: it), less a margin for parser noise; a drop below it means a change helped the own gold at the
-#: cost of new text.
-HELDOUT_EVENTS_F1 = 0.326 - 0.03
+#: Events F1 on the held-out stories when round 5 was finished (0.296 before round 3, 0.324 after
+#: it, 0.326 after round 4), less a margin for parser noise; a drop below it means a change helped
+#: the own gold at the cost of new text.
+HELDOUT_EVENTS_F1 = 0.328 - 0.03
 
 
 # -- actors: who the words stand for --------------------------------------------------------

@@ -14,7 +14,9 @@ Egypt agreed", "talks between X and Y") is one event, from the first named to th
 
 An article yields each reported event once (:func:`_distinct`, as GDELT does); history it recalls
 (dated over ``BACKGROUND_DAYS`` ago), habits ("have clashed repeatedly"), asides in
-non-restrictive relative clauses and subheadings are not coded.
+non-restrictive relative clauses, participles that describe a noun ("a truce *brokered by*
+Qatar") and subheadings are not coded. A charge someone reports ("said X *provoked* the clash") is
+that someone's accusation against X, not X's act (patterns marked ``imputed``).
 
 Some actions are left uncoded on purpose: an action no actor performs ("two soldiers were
 wounded"), one a relative clause only imagines ("the extremists who should be attacked"), and
@@ -46,6 +48,7 @@ from eventwire.events.syntax import (
     core_span,
     has_preposition,
     is_passive,
+    passive_participle,
     path_length,
     patient_of,
     preposition_objects,
@@ -53,9 +56,10 @@ from eventwire.events.syntax import (
 )
 from eventwire.model import Article, Event, EventActor, Evidence, Modality, Quote, Speaker
 
-#: Codes that mean nothing without a counterpart: consult, discuss by telephone, negotiate, and
-#: confiscate (someone's property: "seized weapons" names no owner, so no dyad).
-_NEEDS_COUNTERPART = frozenset({"040", "041", "046", "1711"})
+#: Codes that mean nothing without a counterpart: consult, discuss by telephone, visit (someone or
+#: somewhere: "toured a plant" in no known place names no host), negotiate, and confiscate
+#: (someone's property: "seized weapons" names no owner, so no dyad).
+_NEEDS_COUNTERPART = frozenset({"040", "041", "042", "046", "1711"})
 #: Force posture, assault, fight, mass violence: codes whose kind the actor's means decide.
 _FORCE_ROOTS = frozenset({"15", "18", "19", "20"})
 #: Assault, fight, mass violence: uses of force that need a target or an armed doer.
@@ -221,14 +225,16 @@ class EventCoder:
         message of condolences", "launched a mediation effort".
         """
         head, preposition = noun, None
-        if noun.dep_ == "compound" and noun.head.lemma_.lower() in self.patterns.containers:
-            head = noun.head
+        while head.dep_ == "conj" and head.head.pos_ == "NOUN":
+            head = head.head  # "stepped up intelligence sharing and *support*": the first conjunct's verb
+        if head.dep_ == "compound" and head.head.lemma_.lower() in self.patterns.containers:
+            head = head.head
         elif (
-            noun.dep_ == "pobj"
-            and noun.head.lower_ == "of"
-            and noun.head.head.lemma_.lower() in self.patterns.containers
+            head.dep_ == "pobj"
+            and head.head.lower_ == "of"
+            and head.head.head.lemma_.lower() in self.patterns.containers
         ):
-            head = noun.head.head
+            head = head.head.head
         if head.dep_ in ("dobj", "nsubjpass"):
             verb = head.head
         elif head.dep_ == "pobj" and head.head.dep_ in ("prep", "dative"):
@@ -272,14 +278,17 @@ class EventCoder:
                 match = self._best(self.patterns.adjectives.get(word, ()), token, token)
                 if match is not None:
                     return match
-        gerund = token.tag_ == "VBG" and token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")
-        if gerund and token.lower_ in self.patterns.nouns:
-            lemma = token.lower_  # "*Fighting* between rival groups killed six": the noun "fighting"
+        nominal = token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")
+        as_noun = token.pos_ == "NOUN"
+        if nominal and token.tag_ == "VBG" and token.lower_ in self.patterns.nouns:
+            lemma, as_noun = token.lower_, True  # "*Fighting* between rival groups killed six"
+        elif nominal and token.pos_ == "VERB" and token.tag_ != "VBG" and lemma in self.patterns.nouns:
+            as_noun = True  # "in response to artillery *drills*": tagged a verb, parsed as a noun
         elif token.pos_ == "VERB":
             return self._best(
                 self.patterns.verbs.get(verb_lemma(token, self.patterns.verbs), ()), token, token
             )
-        if (token.pos_ == "NOUN" or gerund) and lemma in self.patterns.nouns and not _describes(token):
+        if as_noun and lemma in self.patterns.nouns and not _describes(token):
             light = self._light_verb(token)
             match = self._best(self.patterns.nouns[lemma], token, light or token)
             if match is not None:
@@ -369,20 +378,27 @@ class EventCoder:
                 and child(trigger, "nsubj") is not None
             ):
                 obj = trigger.head  # "seven companies (that) it accuses of ...": the companies
+            if (
+                obj is not None
+                and trigger.dep_ == "relcl"
+                and obj.i == trigger.head.i
+                and pattern.code[:2] == _DISAPPROVAL_ROOT
+            ):
+                tokens.extend(_doers_of_event_noun(obj))  # "an offensive that Baghdad denounced": its doer
             predicate = child(trigger, "oprd")
             if obj is None and predicate is not None and predicate.pos_ in ("NOUN", "PROPN"):
                 obj = predicate  # a second object the parser took for a predicate ("called X")
             obj = _counted(obj) if obj is not None else None
-            if (
-                obj is not None
-                and obj.i not in match.consumed
-                and obj.lemma_.lower() not in self.patterns.instruments
-            ):
+            if obj is not None and obj.i in match.consumed:
+                # "provide security guarantees *for* X": the predicate's own noun passes it on
+                tokens.extend(preposition_objects(obj, preps))
+            elif obj is not None and obj.lemma_.lower() not in self.patterns.instruments:
                 tokens.append(obj)
                 # "offer tax incentives to Korean suppliers": an object naming no one passes the
                 # action on to its own complement (taken only if the object resolves to nothing);
-                # not an event noun's: "condemned the attack on Sanaa" is not aimed at Sanaa
-                if obj.lemma_.lower() not in self.patterns.nouns:
+                # not an event noun's ("condemned the attack on Sanaa" is not aimed at Sanaa)
+                # unless the pattern names the preposition: "blamed the attacks *on* Boko Haram"
+                if obj.lemma_.lower() not in self.patterns.nouns or pattern.target_preps:
                     tokens.extend(preposition_objects(obj, preps))
             clause = child(trigger, "ccomp")  # "demanded that Mugabe abandon ...": Mugabe
             clause_subject = subject_of(clause) if clause is not None else None
@@ -403,6 +419,9 @@ class EventCoder:
             tokens.extend(_noun_complement_targets(trigger))
         if pattern.code[:2] in _VIOLENT_ROOTS:
             tokens.extend(_victims_of_main_clause(anchor))
+            tokens.extend(_holders_of_retaken_ground(anchor))
+        if pattern.code[:2] == _AID_ROOT:
+            tokens.extend(_helped_by_purpose(anchor))
         if pattern.code[:2] == _PROTEST_ROOT:
             # "marched to the villa, calling on the government to ...": a protest is aimed at whom
             # its demand is addressed to (tried after the protest's own complements)
@@ -457,19 +476,8 @@ class EventCoder:
     def _guest_visits(self, events: list[Event]) -> list[Event]:
         """A host's guest visits it: "Blinken hosted Manalo" is also Manalo's visit (042) to the
         United States, as the gold codes both sides of a hosted visit."""
-        row = self.codebook[_VISIT]
         return [
-            replace(
-                event,
-                source=event.target,
-                target=event.source,
-                cameo=_VISIT,
-                goldstein=row.goldstein,
-                quad_class=row.quad_class,
-                plover_type=row.plover_type,
-                plover_mode=row.plover_mode,
-                rule=f"{event.rule}+guest",
-            )
+            self._recoded(event, _VISIT, event.target, event.source, "guest")
             for event in events
             if event.cameo == _HOST and event.target is not None and event.target.code and not event.negated
         ]
@@ -484,6 +492,8 @@ class EventCoder:
                 continue  # "the extremists who should be attacked" describes them; it codes nothing
             if _aside(match.anchor):
                 continue  # "The coalition, which is fighting the Houthis, said ...": background
+            if _reduced_relative(match.anchor):
+                continue  # "a ceasefire *brokered by* Qatar": what the noun is known for, not news
             if _habitual(match, self.patterns.modality.habitual):
                 continue  # "the two nations have fought repeatedly": a habit, not an event
             if self._accused_of(reading):
@@ -514,7 +524,7 @@ class EventCoder:
             for event, match, governor in produced
         ]
         replaced = {governor for _, _, governor in governed if governor is not None}
-        coded: dict[tuple[object, ...], Event] = {}
+        coded: dict[tuple[object, ...], list[tuple[Event, int | None]]] = {}
         for (event, match, governor), (_, _, kept) in zip(produced, governed, strict=True):
             if (governor is not None and kept is None) or (match.trigger.i in replaced and not event.negated):
                 continue
@@ -530,10 +540,55 @@ class EventCoder:
                 event.cameo_root,
                 event.negated,
             )
-            # the more specific code wins ("0212" over a bare "020"), then the more confident
-            if key not in coded or _rank(coded[key]) < _rank(event):
-                coded[key] = event
-        return _aim_criticism_at_doers(list(coded.values()))
+            same = coded.setdefault(key, [])
+            # one action said twice, or one appeal for several acts ("urged X to cease hostilities
+            # and protect civilians"), keeps its more specific code ("0212" over a bare "020"),
+            # then the more confident; two kinds of one root stay two ("called X illegitimate and
+            # accused it of ...": 111 and 112)
+            kin = next(
+                (
+                    index
+                    for index, (other, other_governor) in enumerate(same)
+                    if _kindred(other.cameo, event.cameo)
+                    or (governor is not None and governor == other_governor)
+                ),
+                None,
+            )
+            if kin is None:
+                same.append((event, governor))
+            elif _rank(same[kin][0]) < _rank(event):
+                same[kin] = (event, governor)
+            if event.cameo == _VISIT and not event.negated:
+                same.extend((host, None) for host in self._hosts_by_invitation(article, event, match))
+        return _aim_criticism_at_doers([event for events in coded.values() for event, _ in events])
+
+    def _hosts_by_invitation(self, article: Article, visit: Event, match: Match) -> list[Event]:
+        """ "arrived in Tokyo *at the invitation of* Kishida", "*at Wang's invitation*": whoever
+        invited the visitor hosts the visit (043)."""
+        inviter = _inviter(match)
+        if inviter is None or visit.source is None or not visit.source.code:
+            return []
+        found = [item for item in participants(article, inviter, visit.speaker) if item.actor.code]
+        if not found or found[0].actor.code == visit.source.code:
+            return []
+        return [self._recoded(visit, _HOST, _as_coded(found[0], acting=False), visit.source, "invitation")]
+
+    def _recoded(
+        self, event: Event, code: str, source: EventActor | None, target: EventActor | None, why: str
+    ) -> Event:
+        """Another event implied by ``event``: its participants and code, the same evidence."""
+        row = self.codebook[code]
+        return replace(
+            event,
+            source=source,
+            target=target,
+            cameo=code,
+            goldstein=row.goldstein,
+            quad_class=row.quad_class,
+            plover_type=row.plover_type,
+            plover_mode=row.plover_mode,
+            rule=f"{event.rule}+{why}",
+        )
 
     def _accused_of(self, reading: Reading) -> bool:
         """Whether the action is what an accusation charges someone with ("accused X of
@@ -617,16 +672,22 @@ class EventCoder:
                 sources, targets = _resolved(pool)[:1], _resolved(pool)[1:]
             elif rivals:  # "fighting between rival armed groups": the group against its own kind
                 sources, targets = rivals[:1], rivals[:1]
+        if pattern.imputed:
+            accuser = _speaking(speaker, match.anchor)
+            if accuser is None or (reading.reporter is None and quote is None):
+                return  # "X provoked the clash" is a charge only when someone says so
+            sources, targets = [accuser], _resolved(doers)  # "said X provoked the clash": X is accused
         code, modality, negated = self._code(pattern.code, reading)
         if modality == "appeal":
             appealer = self._appealer(article, reading, speaker, match.anchor)
-            if appealer is not None:
-                # the appeal is addressed to whoever is to act, never to the action's target
-                addressed = [item for item in doers if item.actor.code and not _same_actor(item, appealer)]
-                told = reading.governor is not None and child(reading.governor, "dobj") is not None
-                if told and _resolved(doers) and not addressed:
-                    return  # "the prime minister ordered authorities to ...": a government's own business
-                sources, targets = [appealer], _unique(addressed)
+            if appealer is None:
+                return  # an appeal no one known makes is not its addressee's act
+            # the appeal is addressed to whoever is to act, never to the action's target
+            addressed = [item for item in doers if item.actor.code and not _same_actor(item, appealer)]
+            told = reading.governor is not None and child(reading.governor, "dobj") is not None
+            if told and _resolved(doers) and not addressed:
+                return  # "the prime minister ordered authorities to ...": a government's own business
+            sources, targets = [appealer], _unique(addressed)
         elif modality == "asserted" and reading.reporter is not None and _third_party(speaker, sources):
             modality = "reported"
         if not _resolved(targets):
@@ -641,7 +702,7 @@ class EventCoder:
         if sentence is None:
             return
         evidence = Evidence(article.text[sentence.start : sentence.end], sentence.start, sentence.end)
-        when = surroundings.date(_dating_token(match.trigger), quote)
+        when = surroundings.date(_dating_token(match.trigger, reading, modality), quote)
         depth = clause_depth(match.anchor, self.patterns.modality.reporting) + int(match.is_bare_noun)
         acting = code[:2] not in _GOVERNMENTAL_ROOTS and modality not in ("intended", "appeal")
         for source, target in _pairs(sources, targets, rivals=pattern.symmetric and sources == targets):
@@ -701,26 +762,29 @@ class EventCoder:
             found = [item for item in participants(article, controller, speaker) if item.actor.code]
             if found:
                 return found[0]
-        if speaker is not None and speaker.code:
-            return Participant(
-                EventActor(
-                    text=speaker.text or speaker.name or speaker.code, name=speaker.name, code=speaker.code
-                ),
-                anchor,
-                0.8,
-            )
+        return _speaking(speaker, anchor)
+
+
+def _speaking(speaker: Speaker | None, anchor: Token) -> Participant | None:
+    """The speaker of the words an action is reported in, as a participant of the speech act."""
+    if speaker is None or not speaker.code:
         return None
+    actor = EventActor(
+        text=speaker.text or speaker.name or speaker.code, name=speaker.name, code=speaker.code
+    )
+    return Participant(actor, anchor, 0.8)
 
 
 def verb_lemma(verb: Token, known: Mapping[str, object]) -> str:
     """``verb``'s lemma, or its "-ed" form less the "d" when only that is known.
 
-    The small English model lemmatises a few past forms wrongly ("staged" -> "stag").
+    The small English model lemmatises a few past forms wrongly ("staged" -> "stag", "installed"
+    -> "instal"): the form less its "d" ("stage") or its "ed" ("install") is tried.
     """
     lemma = verb.lemma_.lower()
-    if lemma not in known and verb.lower_.endswith("ed") and verb.lower_[:-1] in known:
-        return verb.lower_[:-1]
-    return lemma
+    if lemma in known or not verb.lower_.endswith("ed"):
+        return lemma
+    return next((stem for stem in (verb.lower_[:-1], verb.lower_[:-2]) if stem in known), lemma)
 
 
 def _as_coded(participant: Participant | None, acting: bool) -> EventActor | None:
@@ -794,6 +858,13 @@ def _aside(anchor: Token) -> bool:
         return False
     first = node.left_edge
     return first.i > 0 and first.doc[first.i - 1].lower_ == ","
+
+
+def _reduced_relative(anchor: Token) -> bool:
+    """A passive participle describing a noun ("a truce *brokered by* Qatar", "a practice *banned
+    by* UN resolutions"): it identifies the noun by what was done to it before, as a relative
+    clause would, rather than reporting the act."""
+    return passive_participle(anchor) and anchor.head.pos_ in ("NOUN", "PROPN")
 
 
 def _habitual(match: Match, words: frozenset[str]) -> bool:
@@ -908,8 +979,9 @@ def _subordinate(match: Match, event: Event, quads: dict[int, set[int]]) -> bool
     coded = quads.get(anchor.head.i, set())
     if anchor.tag_ == "VBG":
         return event.quad_class in coded
-    # an infinitive its head governs ("agreed to cease fire") is a complement, not a purpose
-    purpose = event.modality in ("asserted", "reported") and child(anchor, "aux") is not None
+    # an infinitive its head governs ("agreed to cease fire") is a complement, not a purpose;
+    # one its head only carries ("would provide $5 million to help ...") is a purpose
+    purpose = event.modality not in ("intended", "appeal") and child(anchor, "aux") is not None
     return bool(coded) and purpose and anchor.tag_ == "VB"
 
 
@@ -934,18 +1006,51 @@ def _contact_of(match: Match, counterparts: dict[int, EventActor]) -> EventActor
     return None
 
 
-def _dating_token(trigger: Token) -> Token:
-    """Where the date of a noun's action is: "the attack in Ankara *that occurred on October 10*".
+def _dating_token(trigger: Token, reading: Reading, modality: Modality) -> Token:
+    """Where the date of an action is.
 
-    The parser often hangs such a relative clause on an earlier noun; a relative pronoun right
-    after the noun's phrase still marks the clause as the noun's own.
+    An intention is expressed when it is stated, not when it is to be carried out: "is due to
+    visit Ouagadougou *next month*" is dated by "due" (or by the reporting verb of "said it would
+    raise the issue next month"). A noun's action is dated by its own relative clause: "the
+    attack in Ankara *that occurred on October 10*" - the parser often hangs such a clause on an
+    earlier noun; a relative pronoun right after the noun's phrase still marks it as the noun's.
     """
+    if modality == "intended":
+        stated = reading.governor if reading.governor is not None else reading.reporter
+        if stated is not None:
+            return stated
     following = trigger.right_edge.i + 1
     if trigger.pos_ == "NOUN" and following < len(trigger.doc):
         pronoun = trigger.doc[following]
         if pronoun.tag_ in ("WDT", "WP") and pronoun.head.dep_ == "relcl":
             return pronoun.head
     return trigger
+
+
+def _kindred(first: str, second: str) -> bool:
+    """Whether one CAMEO code refines the other (or they are the same): "020" and "0212", "112"
+    and "1123" - one action coded at two depths - but not "111" and "112", two kinds of one root."""
+    general, special = sorted((first, second), key=len)
+    return special.startswith(general) or (general.endswith("0") and special[:2] == general[:2])
+
+
+#: Where an invitation is said to bring a visitor: "*at* X's invitation", "*upon* the invitation of X".
+_INVITATION_PREPOSITIONS = frozenset({"at", "on", "upon"})
+
+
+def _inviter(match: Match) -> Token | None:
+    """Who invited a visitor: the possessor or "of"-object of an "at ... invitation" phrase on the
+    visit's verb, on its noun, or on the visit noun the verb takes ("arrived for a visit at ...")."""
+    heads = {match.trigger, match.anchor}
+    heads.update(item for head in list(heads) for item in preposition_objects(head, ("for",)))
+    for head in heads:
+        for invitation in preposition_objects(head, tuple(_INVITATION_PREPOSITIONS)):
+            if invitation.lemma_.lower() != "invitation":
+                continue
+            inviter = child(invitation, "poss") or next(preposition_objects(invitation, ("of",)), None)
+            if inviter is not None:
+                return inviter
+    return None
 
 
 def _rank(event: Event) -> tuple[int, float]:
@@ -1004,6 +1109,61 @@ def _victims_of_main_clause(verb: Token) -> list[Token]:
         return []
     victim = child(main, "nsubjpass")
     return [victim] if victim is not None else []
+
+
+def _doers_of_event_noun(noun: Token) -> list[Token]:
+    """Who carried out the action an event noun names: its possessor ("Turkey's offensive"), its
+    "by"-phrase, or the subject of the verb that takes it ("Ankara pressed on *with an offensive*",
+    "Turkey *launched* an offensive")."""
+    found = [item for item in noun.children if item.dep_ == "poss"]
+    found.extend(preposition_objects(noun, ("by",)))
+    verb = noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ == "prep" else noun.head
+    if not found and noun.dep_ in ("pobj", "dobj") and verb.pos_ == "VERB":
+        subject = subject_of(verb)
+        found.extend([subject] if subject is not None else [])
+    return found
+
+
+#: Purposes that reclaim what an adversary holds: "launched an offensive *to retake* the town".
+_RETAKING = frozenset({"retake", "recapture", "reclaim", "regain", "liberate", "recover"})
+
+
+def _holders_of_retaken_ground(verb: Token) -> list[Token]:
+    """Whom a use of force is aimed at when its purpose is to retake ground: the holder the
+    purpose names ("to recapture the base *from the rebels*") or the doer of the relative clause
+    that says who took it ("to retake a town *that militants seized*"), since one retakes ground
+    only from whoever holds it. Tried after the action's own object and complements."""
+    found: list[Token] = []
+    for clause in verb.children:
+        if clause.dep_ not in ("advcl", "xcomp") or clause.lemma_.lower() not in _RETAKING:
+            continue
+        found.extend(preposition_objects(clause, ("from",)))
+        ground = child(clause, "dobj")
+        for relative in ground.children if ground is not None else ():
+            if relative.dep_ in ("relcl", "acl"):
+                holder = agent_of(relative) if is_passive(relative) else child(relative, "nsubj")
+                found.extend([holder] if holder is not None and holder.tag_ not in ("WDT", "WP") else [])
+    return found
+
+
+#: The root of aid (07); and the verbs of a purpose clause that say whom the aid is for.
+_AID_ROOT = "07"
+_HELPING = frozenset({"help", "assist", "support", "enable", "allow"})
+
+
+def _helped_by_purpose(verb: Token) -> list[Token]:
+    """Whom aid is for when only its purpose says so: "provided $50 million *to help (modernize)
+    the army*" aids the army - the object of the helping verb, or of the verb it helps to do."""
+    for clause in verb.children:
+        if clause.dep_ not in ("advcl", "xcomp") or clause.lemma_.lower() not in _HELPING:
+            continue
+        helped = child(clause, "dobj")
+        done = child(clause, "xcomp", "ccomp")
+        if helped is None and done is not None:
+            helped = child(done, "dobj")
+        if helped is not None:
+            return [helped]
+    return []
 
 
 def _misattached_conjunct_reporter(verb: Token) -> Token | None:
@@ -1147,13 +1307,16 @@ def _worth_coding(
     """
     has_source = source is not None and source.actor.code is not None
     has_target = target is not None and target.actor.code is not None
-    if (match.pattern.clause_marker or match.pattern.code in _NEEDS_COUNTERPART) and not has_target:
+    # "is open to dialogue", "ready for talks": a stance states an intent, whoever it is offered to
+    stance = match.is_bare_noun and _predicative_governor(match.trigger) is not None
+    needs_counterpart = match.pattern.code in _NEEDS_COUNTERPART and not stance
+    if (match.pattern.clause_marker or needs_counterpart) and not has_target:
         return False  # a consultation is with someone; "said that X must" is a demand on X
     if not any(item is not None and item.actor.code and _located(item) for item in (source, target)):
         return False  # "a resident declined to give his name": no one of known country takes part
     if has_source and code[:2] in _VIOLENT_ROOTS and not has_target and not _armed(source):
         return False  # "help fight a cholera epidemic": force needs a target or an armed doer
-    if match.is_bare_noun and code[:2] in _TALK_ROOTS and not has_target:
+    if match.is_bare_noun and code[:2] in _TALK_ROOTS and not has_target and not stance:
         return False  # "despite its commitment to the truce", "with Russian mediation": a mention
     if has_source:
         return True
@@ -1222,6 +1385,17 @@ def _distinct(events: list[Event]) -> list[Event]:
             continue
         seen.add(key)
         kept.append(event)
+    dated = {
+        (_who(event.source), _who(event.target), event.cameo, event.negated)
+        for event in kept
+        if event.date_basis == "text"
+    }
+    kept = [
+        event
+        for event in kept
+        if event.date_basis == "text"
+        or (_who(event.source), _who(event.target), event.cameo, event.negated) not in dated
+    ]
     return [event for event in kept if not any(_fuller(other, event) for other in kept if other is not event)]
 
 

@@ -145,6 +145,29 @@ def _where_the_phrase_says(article: Article, token: Token, actor: Actor) -> Acto
     return actor
 
 
+#: Participles that say where an organisation belongs: "firms *registered in* Hong Kong".
+_SEATED = frozenset({"register", "base", "headquarter", "headquartered", "incorporate", "domicile", "flag"})
+
+
+def _registered_in(article: Article, token: Token) -> list[str]:
+    """The countries of the places a participle of seat puts an organisation in ("companies
+    *registered in* Hong Kong and Singapore", "a bank *based in* Dubai"), as the geo stage placed
+    them, in text order: the phrase's own words outrank the country the actors stage borrowed."""
+    countries: list[str] = []
+    for participle in token.children:
+        if participle.dep_ != "acl" or participle.lemma_.lower() not in _SEATED:
+            continue
+        for preposition in participle.children:
+            if preposition.dep_ != "prep" or preposition.lower_ != "in":
+                continue
+            words = list(preposition.subtree)
+            start, end = words[0].idx, words[-1].idx + len(words[-1])
+            for place in article.places:
+                if start <= place.start < end and place.country and place.country not in countries:
+                    countries.append(place.country)
+    return countries
+
+
 def _is_measure(token: Token) -> bool:
     """A distance, amount or date in apposition ("about 20 km", "$3 million"), not a renaming."""
     return token.ent_type_ in _MEASURES or any(item.dep_ == "nummod" for item in token.children)
@@ -272,6 +295,13 @@ def _participants_of(
             if actor is not None:
                 start, end = core_span(token)
                 quality = quality if depth == 0 else 0.6
+                registered = _registered_in(article, token) if actor.sector else []
+                if registered:  # "two firms registered in Hong Kong and Singapore": one per place
+                    text = article.text[start:end]
+                    seated = [actor_from_code(country + actor.sector) for country in registered]
+                    return [
+                        Participant(_event_actor(text, each), token, quality, False, True) for each in seated
+                    ]
                 hits = [
                     Participant(
                         _event_actor(article.text[start:end], actor),

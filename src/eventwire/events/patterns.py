@@ -33,6 +33,7 @@ _PATTERN_KEYS = {
     "symmetric",
     "clause_marker",
     "complement",
+    "imputed",
 }
 #: YAML 1.1 reads on/off/yes/no as booleans: the commonest mistake in a pattern file.
 _QUOTE_HINT = ' (quote words YAML reads as true/false or numbers: "on", "no")'
@@ -70,6 +71,9 @@ class EventPattern:
     complement: frozenset[str] = frozenset()
     """Words one of which must head or introduce a clause the trigger governs: "gave the
     ambassador 72 hours *to leave*", "continue operations *until* ..." ."""
+    imputed: bool = False
+    """The action is one a reporter lays at its subject's door ("said X *provoked* the clash"):
+    coded as the reporter's accusation (the pattern's code) against the subject, never as X's act."""
     origin: str = ""
     """``file:line`` the pattern came from, for error messages and debugging."""
 
@@ -197,9 +201,10 @@ def _parse_pattern(
     target = _words(label, entry, "target", entry.get("target"))
     raw_target = entry.get("target")
     ordered_target = tuple(raw_target) if isinstance(raw_target, list) else tuple(target)
-    symmetric = entry.get("symmetric", False)
-    if not isinstance(symmetric, bool):
-        raise fail(label, entry, f"pattern '{pattern_id}': 'symmetric' must be true or false")
+    symmetric, imputed = entry.get("symmetric", False), entry.get("imputed", False)
+    for key, flag in (("symmetric", symmetric), ("imputed", imputed)):
+        if not isinstance(flag, bool):
+            raise fail(label, entry, f"pattern '{pattern_id}': '{key}' must be true or false")
     clause_marker = _words(label, entry, "clause_marker", entry.get("clause_marker"))
     return EventPattern(
         id=pattern_id.strip(),
@@ -214,6 +219,7 @@ def _parse_pattern(
         symmetric=symmetric,
         clause_marker=clause_marker,
         complement=_words(label, entry, "complement", entry.get("complement")),
+        imputed=imputed,
         origin=f"{label}:{entry.line}",
     )
 

@@ -24,7 +24,7 @@ _OBJECT_CONTROL_DEPS = frozenset({"dobj", "dative"})
 
 def is_passive(verb: Token) -> bool:
     """A passive clause, or a passive participle modifying a noun ("soldiers *held* by jihadists")."""
-    if _passive_participle(verb):
+    if passive_participle(verb):
         return True
     return any(item.dep_ in ("nsubjpass", "auxpass") for item in verb.children)
 
@@ -39,7 +39,7 @@ def conjuncts(token: Token) -> list[Token]:
     return sorted({token, *token.conjuncts}, key=lambda item: item.i)
 
 
-def _passive_participle(verb: Token) -> bool:
+def passive_participle(verb: Token) -> bool:
     """A participle after a noun, unless the parser took the noun for the sentence's root: then
     the participle is the sentence's verb ("Russia, which has bases there, *called* for ...")."""
     return verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.dep_ != "ROOT"
@@ -47,7 +47,7 @@ def _passive_participle(verb: Token) -> bool:
 
 def patient_of(verb: Token) -> Token | None:
     """What a passive acts on: its passive subject, or the noun a passive participle modifies."""
-    if _passive_participle(verb):
+    if passive_participle(verb):
         return verb.head
     return child(verb, "nsubjpass")
 
@@ -84,7 +84,7 @@ def subject_of(verb: Token, _depth: int = 0) -> Token | None:
     if verb.dep_ == "advcl" and verb.tag_ in ("VBG", "VB") and not child(verb, "mark"):
         return None if is_passive(head) else subject_of(head, _depth + 1)
     if verb.dep_ in ("acl", "relcl") and (
-        verb.tag_ == "VBG" or (verb.tag_ == "VBN" and not _passive_participle(verb))
+        verb.tag_ == "VBG" or (verb.tag_ == "VBN" and not passive_participle(verb))
     ):
         return head
     return None
