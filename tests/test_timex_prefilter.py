@@ -108,6 +108,15 @@ def test_the_shipped_rules_are_gated() -> None:
     assert may_match(triggers["century"], gate_text("the 21st CENTURY"))
 
 
+def test_an_expression_is_never_read_across_a_line_break() -> None:
+    """Rules run line by line: a month ending one paragraph and a number opening the next are
+    not a date, though the same words on one line are."""
+    broken = find_times("The talks ended in October\n\n15 people were hurt on Monday.", ANCHOR)
+    assert [(time.text, time.value) for time in broken] == [("October", "2015-10"), ("Monday", "2015-10-12")]
+    joined = find_times("The talks ended in October 15 after a week.", ANCHOR)
+    assert [time.text for time in joined] == ["October 15", "a week"]
+
+
 # --- exactness on real and generated text ----------------------------------------------------
 
 

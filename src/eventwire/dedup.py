@@ -67,6 +67,8 @@ class DuplicateIndex:
         self._order: dict[str, int] = {}
         self._signatures: dict[str, LeanMinHash] = {}
         self._last: tuple[str, str, LeanMinHash | None] | None = None
+        # A MinHash draws its permutations from the seed on creation; made once, shared by all.
+        self._permutations = MinHash(num_perm=num_perm, seed=SEED, scheme=SCHEME).permutations
         self.ignored_signatures = 0
         """Stored signatures made with other settings (skipped when loading)."""
 
@@ -132,7 +134,7 @@ class DuplicateIndex:
         tokens = shingles(article.text)
         minhash: LeanMinHash | None = None
         if len(tokens) >= MIN_WORDS - SHINGLE_WORDS + 1:
-            full = MinHash(num_perm=self.num_perm, seed=SEED, scheme=SCHEME)
+            full = MinHash(num_perm=self.num_perm, seed=SEED, scheme=SCHEME, permutations=self._permutations)
             full.update_batch(tokens)
             minhash = LeanMinHash(full)
         self._last = (article.article_id, article.text, minhash)

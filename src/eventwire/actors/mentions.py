@@ -149,6 +149,8 @@ def find_mentions(article: Article, resolver: Resolver) -> list[Mention]:
     sentence_of = _sentence_index(article)
     candidates: list[_Candidate] = []
     taken: list[tuple[int, int]] = []
+    # read once: spaCy rebuilds doc.ents on every access
+    entities = [entity for entity in doc.ents if entity.label_ in ENTITY_LABELS]
 
     def overlaps(start: int, end: int) -> bool:
         return any(start < other_end and other_start < end for other_start, other_end in taken)
@@ -169,7 +171,7 @@ def find_mentions(article: Article, resolver: Resolver) -> list[Mention]:
             elif (
                 span[0].lower_ == "the"
                 and span.root.pos_ == "NOUN"
-                and not _names_an_actor_inside(span, resolver, day)
+                and not _names_an_actor_inside(span, entities, resolver, day)
             ):
                 definite = True  # "The coalition": maybe "the Saudi-led coalition" again
             else:
@@ -181,8 +183,8 @@ def find_mentions(article: Article, resolver: Resolver) -> list[Mention]:
             candidates.append(_candidate(article, piece, "NP", resolution, sentence_of))
             candidates[-1].definite = definite
         taken.append((span.start_char, span.end_char))
-    for entity in doc.ents:
-        if entity.label_ not in ENTITY_LABELS or overlaps(entity.start_char, entity.end_char):
+    for entity in entities:
+        if overlaps(entity.start_char, entity.end_char):
             continue
         for resolution in resolver.resolve_words(_words(entity), day, _is_locative(entity)):
             candidates.append(_candidate(article, entity, entity.label_, resolution, sentence_of))
@@ -210,13 +212,13 @@ def find_mentions(article: Article, resolver: Resolver) -> list[Mention]:
     return mentions
 
 
-def _names_an_actor_inside(span: Span, resolver: Resolver, day: date | None) -> bool:
-    """Whether a named entity inside the chunk resolves on its own ("U.N." in "The U.N.
-    humanitarian coordinator"): then the entity is the mention, not the unknown phrase."""
+def _names_an_actor_inside(span: Span, entities: list[Span], resolver: Resolver, day: date | None) -> bool:
+    """Whether one of the named ``entities`` inside the chunk resolves on its own ("U.N." in
+    "The U.N. humanitarian coordinator"): then the entity is the mention, not the unknown phrase."""
     return any(
         resolution.actor
-        for entity in span.ents
-        if entity.label_ in ENTITY_LABELS
+        for entity in entities
+        if span.start <= entity.start and entity.end <= span.end
         for resolution in resolver.resolve_words(_words(entity), day, _is_locative(entity))
     )
 

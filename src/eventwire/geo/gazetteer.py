@@ -154,6 +154,9 @@ class Gazetteer:
     """What may follow a comma to say where a town is: countries, divisions, state codes."""
     cues: dict[str, str]
     """Cue word key → the kind of place it suggests (``adm1`` or ``country``)."""
+    cue_prefixes: frozenset[str]
+    """Every prefix of a cue key, "" and "the": a word whose key is none of these cannot start
+    a two-word cue, so the per-word scan for cues skips building the pair's key."""
     curated_pattern: re.Pattern[str]
     """Finds the curated names in text, for the ones the parser misses ("the Caspian")."""
     multiword_names: frozenset[str]
@@ -435,6 +438,7 @@ class _Builder:
         self._add_code_qualifiers(qualifiers)
         return Gazetteer(
             by_key, divisions_by_key, self.countries, self.demonyms, qualifiers, self.cues,
+            frozenset({"the"} | {key[:size] for key in self.cues for size in range(len(key) + 1)}),
             _names_pattern(self.curated_names), frozenset(self.multiword_names), frozenset(self.not_places),
         )  # fmt: skip
 

@@ -363,11 +363,13 @@ def _cue_words(doc: Doc, gazetteer: Gazetteer) -> list[_CueWord]:
     pass (looking around each toponym instead read its sentence once per toponym)."""
     found = []
     for token in doc:
-        kind = gazetteer.cues.get(place_key(token.text))
+        key = place_key(token.text)
+        kind = gazetteer.cues.get(key)
         if kind:
             found.append(_CueWord(token.i, token.i + 1, kind))
         following = token.i + 1
-        if following < len(doc) and not doc[following].is_sent_start:
+        # a pair's key starts with its first word's key ("nation" + "'s" is "nations")
+        if key in gazetteer.cue_prefixes and following < len(doc) and not doc[following].is_sent_start:
             kind = gazetteer.cues.get(place_key(token.text_with_ws + doc[following].text))
             if kind:
                 found.append(_CueWord(token.i, following + 1, kind))

@@ -46,6 +46,12 @@ class Candidate:
         return self.match.end() - self.match.start()
 
 
+#: The unit each rule is run over. A time expression never crosses a line break (the cleaned
+#: text has one only between paragraphs), and a rule whose triggers are not in a line is not run
+#: on it: most lines hold no clock time, no "century", no unit of duration.
+LINE = re.compile(r"[^\n]+")
+
+
 @lru_cache(maxsize=1)
 def default_rules() -> tuple[Rule, ...]:
     return load_rules(default_lexicon(), HANDLERS)
@@ -66,16 +72,19 @@ def find_times(
     """
     lexicon = lexicon or default_lexicon()
     rules = rules or default_rules()
-    folded = gate_text(text)
+    lines = [(line.start(), line.end(), gate_text(line[0])) for line in LINE.finditer(text)]
     candidates = [
         Candidate(match, rule, order)
         for order, rule in enumerate(rules)
+        for start, end, folded in lines
         if may_match(rule.triggers, folded)
-        for match in rule.pattern.finditer(text)
+        for match in rule.pattern.finditer(text, start, end)
         if match.end() > match.start()
     ]
     if doc is not None:
-        candidates = [candidate for candidate in candidates if plausible(candidate, doc)]
+        # read once: spaCy rebuilds doc.ents on every access
+        names = [entity for entity in doc.ents if entity.label_ in NAME_LABELS]
+        candidates = [candidate for candidate in candidates if plausible(candidate, doc, names)]
     chosen = sorted(select_longest(candidates), key=lambda candidate: candidate.match.start())
     tense_of: Callable[[int, int], Tense] = (
         (lambda start, end: tense_at(doc, start, end, lexicon))
@@ -116,13 +125,14 @@ def select_longest(candidates: list[Candidate]) -> list[Candidate]:
     return chosen
 
 
-def plausible(candidate: Candidate, doc: Doc) -> bool:
-    """False when the parse says the match is not a time: part of a name, or an amount."""
+def plausible(candidate: Candidate, doc: Doc, names: list[Span]) -> bool:
+    """False when the parse says the match is not a time: part of a name (one of ``names``,
+    the entities of ``doc`` labelled with a :data:`NAME_LABELS` label), or an amount."""
     start, end = candidate.match.span()
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return True
-    if any(_is_name_around(entity, span) for entity in doc.ents if entity.label_ in NAME_LABELS):
+    if any(_is_name_around(entity, span) for entity in names):
         return False
     if len(span) == 1 and _reads_as_word_or_name(
         span[0], month=bool(candidate.match.groupdict().get("month"))
