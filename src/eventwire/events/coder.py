@@ -143,6 +143,11 @@ class EventCoder:
     def __init__(self, patterns: PatternSet, codebook: Codebook) -> None:
         self.patterns = patterns
         self.codebook = codebook
+        #: Every word a pattern is keyed by: a token whose lemma and form are none of these (nor
+        #: a known verb plus "d" or "ed", see :func:`verb_lemma`) triggers nothing.
+        self.trigger_words = (
+            frozenset(patterns.verbs) | frozenset(patterns.nouns) | frozenset(patterns.adjectives)
+        )
 
     # -- matching -------------------------------------------------------------------------------
 
@@ -271,8 +276,17 @@ class EventCoder:
         kept = [match for match in verbal if match.trigger.i not in light | owned]
         return sorted(kept + nouns, key=lambda match: match.trigger.i)
 
+    def _may_trigger(self, lemma: str, form: str) -> bool:
+        """Whether a pattern is keyed by the word (checked first: most words trigger nothing)."""
+        words = self.trigger_words
+        if lemma in words or form in words:
+            return True
+        return form.endswith("ed") and (form[:-1] in words or form[:-2] in words)
+
     def _match(self, token: Token) -> Match | None:
-        lemma = token.lemma_.lower()
+        lemma, form = token.lemma_.lower(), token.lower_
+        if not self._may_trigger(lemma, form):
+            return None
         if _is_predicative(token):  # "is opposed to" reads as a state, not as a passive "oppose"
             for word in (lemma, token.lower_):
                 match = self._best(self.patterns.adjectives.get(word, ()), token, token)
