@@ -10,8 +10,8 @@ import pytest
 
 from eventwire.errors import UsageError
 from eventwire.evaluate import evaluate, guess_format
-from eventwire.evaluate.gold import _distinct_matches, read_gold, same_speaker
-from eventwire.evaluate.metrics import Score, match_counts
+from eventwire.evaluate.gold import _distinct_matches, _score_events, read_gold, same_speaker
+from eventwire.evaluate.metrics import Report, Score, match_counts
 from eventwire.pipeline import Pipeline
 
 from .conftest import FIXTURES
@@ -42,6 +42,26 @@ def test_distinct_matching_counts_a_repeated_toponym_once() -> None:
     ]
     matched, false_positives = _distinct_matches([{"text": "Ankara"}], found, body)
     assert [index for index, _ in matched] == [0] and false_positives == 1  # Rome, once
+
+
+def test_event_dates_pair_events_of_one_key_by_their_evidence() -> None:
+    """Two talks between the same sides on two days: each gold date is checked against the
+    event coded from its own sentence, whatever order the events were stored in."""
+
+    def event(date: str, sentence: str) -> dict[str, object]:
+        return {"source": "RUSGOV", "target": "EGYGOV", "cameo_root": "04", "negated": False, "date": date,
+                "evidence": {"sentence": sentence, "start": 0, "end": len(sentence)}}  # fmt: skip
+
+    first, second = "Lavrov met Shoukry on Tuesday.", "Experts   visited Cairo airports last month."
+    found = {"events": [event("2018-09", second), event("2018-10-16", first)]}
+    expected = [
+        {**event("2018-10-16", first), "evidence": "Lavrov met Shoukry"},
+        {**event("2018-09", second), "evidence": "experts visited cairo"},  # spacing and case differ
+    ]
+    report = Report(dataset="x", documents=1)
+    _score_events(report, expected, found)
+    assert report.score("event dates").accuracy == 1.0
+    assert report.score("events").f1 == 1.0
 
 
 @pytest.fixture(scope="module")

@@ -6,6 +6,7 @@ from dataclasses import FrozenInstanceError
 from datetime import date
 
 import pytest
+from spacy.tokens import Doc
 
 from eventwire.model import Article, Quote
 from eventwire.timex import EventDate, event_date, find_times
@@ -109,3 +110,39 @@ def test_event_date_is_frozen() -> None:
 )
 def test_precision_of(value: str, precision: str) -> None:
     assert precision_of(value) == precision
+
+
+def test_a_verb_form_used_as_a_noun_is_dated_by_its_clause(nlp) -> None:
+    article = parsed(nlp, "Fighting between rival militias killed four people on Monday night, medics said.")
+    assert event_date(article, token(article, "Fighting")).date == "2015-10-12"
+
+
+def test_a_date_hung_on_the_object_dates_the_verb(nlp) -> None:
+    """The parser sometimes attaches "on Tuesday" to the object (built here by hand, as the
+    model's parse of a given sentence may change); the verb still took place then."""
+    words = ["Jets", "bombed", "rebel", "camps", "on", "Tuesday", "."]
+    heads = [1, 1, 3, 1, 3, 4, 1]  # "on" hangs on "camps"
+    deps = ["nsubj", "ROOT", "amod", "dobj", "prep", "pobj", "punct"]
+    pos = ["NOUN", "VERB", "ADJ", "NOUN", "ADP", "PROPN", "PUNCT"]
+    doc = Doc(nlp.vocab, words=words, spaces=[True] * 5 + [False] * 2, heads=heads, deps=deps, pos=pos)
+    article = Article(
+        article_id="a", source_path="<test>", raw_text=doc.text, text=doc.text, published=THURSDAY,
+        published_basis="dateline", doc=doc, times=find_times(doc.text, THURSDAY),
+    )  # fmt: skip
+    assert event_date(article, doc[1]).date == "2015-10-13"
+
+
+def test_a_date_naming_the_object_does_not_date_the_verb(nlp) -> None:
+    article = parsed(nlp, "Russia violated the 1987 treaty and the accord of 1994, the minister said.")
+    assert event_date(article, token(article, "violated")).basis == "dateline"
+
+
+def test_a_bare_participle_clause_shares_its_heads_date(nlp) -> None:
+    article = parsed(nlp, "Police last Friday raided the offices of two papers, accusing them of treason.")
+    assert event_date(article, token(article, "accusing")).date == "2015-10-09"
+
+
+def test_a_participle_placed_in_time_keeps_its_own_date(nlp) -> None:
+    article = parsed(nlp, "Police arrested the editor on Monday after raiding his office, officials said.")
+    assert event_date(article, token(article, "arrested")).date == "2015-10-12"
+    assert event_date(article, token(article, "raiding")).date != "2015-10-12"

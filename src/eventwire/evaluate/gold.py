@@ -273,12 +273,24 @@ def _score_events(report: Report, expected: list[dict[str, Any]], found: dict[st
             continue
         unused = list(ours)
         for event in gold:
-            match = next(
-                (ours_event for ours_event in unused if _event_key(ours_event) == _event_key(event)), None
-            )
+            same_key = [ours_event for ours_event in unused if _event_key(ours_event) == _event_key(event)]
+            # of several events with one key, the one from the gold's evidence sentence is its match
+            match = next((item for item in same_key if _same_evidence(event, item)), None)
+            match = match if match is not None else next(iter(same_key), None)
             if match is not None and event.get("date"):
                 unused.remove(match)
                 report.score("event dates").count(match["date"] == event["date"])
+
+
+def _same_evidence(expected: dict[str, Any], found: dict[str, Any]) -> bool:
+    """Whether the gold event's evidence lies in the sentence the found event was coded from."""
+    evidence = found.get("evidence")
+    wanted = expected.get("evidence")
+    if not isinstance(evidence, dict) or not isinstance(wanted, str) or not wanted.strip():
+        return False
+    return (
+        " ".join(wanted.split()).casefold() in " ".join(str(evidence.get("sentence", "")).split()).casefold()
+    )
 
 
 def _distinct_matches(

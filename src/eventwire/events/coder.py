@@ -1025,11 +1025,13 @@ def _dating_token(trigger: Token, reading: Reading, modality: Modality) -> Token
 
     An intention is expressed when it is stated, not when it is to be carried out: "is due to
     visit Ouagadougou *next month*" is dated by "due" (or by the reporting verb of "said it would
-    raise the issue next month"). A noun's action is dated by its own relative clause: "the
-    attack in Ankara *that occurred on October 10*" - the parser often hangs such a clause on an
-    earlier noun; a relative pronoun right after the noun's phrase still marks it as the noun's.
+    raise the issue next month"); an appeal likewise when it is made ("marched on Tuesday,
+    *calling on* the government to free the girls" is dated by "calling"). A noun's action is
+    dated by its own relative clause: "the attack in Ankara *that occurred on October 10*" - the
+    parser often hangs such a clause on an earlier noun; a relative pronoun right after the
+    noun's phrase still marks it as the noun's.
     """
-    if modality == "intended":
+    if modality in ("intended", "appeal"):
         stated = reading.governor if reading.governor is not None else reading.reporter
         if stated is not None:
             return stated

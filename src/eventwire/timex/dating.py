@@ -2,8 +2,10 @@
 
 The events stage calls :func:`event_date` with the event's trigger token. The date is, in this
 order: the time expression that governs the trigger's clause ("On October 7, four ships
-fired…"; also through "started delivering … on September 30" and "the attack that occurred on
-October 10"); else the date of the reporting clause that governs it ("Lavrov on Wednesday said
+fired…"; also through "started delivering … on September 30", "the attack that occurred on
+October 10" and a bare participle clause: "raided the offices last Friday, *accusing* …");
+else a dating phrase the parser hung on the verb's object ("bombed hideouts *on Tuesday*");
+else the date of the reporting clause that governs it ("Lavrov on Wednesday said
 that Russia is rendering…"); else, for an event inside a quote, the date of the quote's cue
 verb; else a vague expression governing the clause ("had recently been accused": PAST_REF);
 else the publication date. ``basis`` says which kind of evidence it was.
@@ -25,6 +27,12 @@ SHARED_TIME_LINKS = frozenset({"xcomp", "conj"})
 #: Links from a clause up to the clause that reports it.
 REPORTED_LINKS = frozenset({"ccomp", "parataxis", "xcomp", "conj", "advcl"})
 VAGUE_VALUES = frozenset({"PAST_REF", "FUTURE_REF"})
+#: Slots in which a verb form names an action as a noun does ("*Fighting* … killed six").
+NOMINAL_SLOTS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
+#: Prepositions whose phrase on a verb's object still dates the verb: the parser often hangs
+#: "on Tuesday" on the object ("bombed hideouts in the forest *on Tuesday*"); "the treaty *of*
+#: 1987" or "the 1987 treaty" name the object, and do not.
+OBJECT_DATING_PREPOSITIONS = frozenset({"on", "at", "in", "during"})
 
 _PRECISION: tuple[tuple[re.Pattern[str], DatePrecision], ...] = (
     (re.compile(r"^\d{4}-\d\d-\d\d"), "day"),
@@ -72,13 +80,17 @@ def event_date(
     if attached is None:
         attached = attachments(article.times, trigger.doc)
     vague: TimeExpression | None = None
-    searches = [_dating_group(trigger), *_reporting_groups(trigger, lexicon)]
+    group = _dating_group(trigger)
+    searches = [group, _objects_of(group), *_reporting_groups(trigger, lexicon)]
     if quote is not None and quote.cue_start is not None and quote.cue_end is not None:
         cue = expression_root(trigger.doc, quote.cue_start, quote.cue_end)
         if cue is not None:
             searches += [_dating_group(cue), *_reporting_groups(cue, lexicon)]
-    for tokens in searches:
-        specific, vague_here = _best_attached(attached, tokens, trigger)
+    on_objects = [
+        (time, word) for time, word in attached if word.dep_ == "dobj" and _dated_by_preposition(time, word)
+    ]
+    for index, tokens in enumerate(searches):
+        specific, vague_here = _best_attached(on_objects if index == 1 else attached, tokens, trigger)
         if specific is not None:
             assert specific.value is not None
             return EventDate(_date_part(specific.value), precision_of(specific.value), "text", specific)
@@ -122,6 +134,25 @@ def _best_attached(
     return specific, vague
 
 
+def _objects_of(group: list[Token]) -> list[Token]:
+    """The direct objects of the verbs in a dating group, whose dating phrases date the verb
+    too when the verb has none of its own (see :data:`OBJECT_DATING_PREPOSITIONS`)."""
+    return [
+        child for token in group if token.pos_ in VERBAL for child in token.children if child.dep_ == "dobj"
+    ]
+
+
+def _dated_by_preposition(time: TimeExpression, governor: Token) -> bool:
+    """Whether ``time`` hangs on ``governor`` through one of :data:`OBJECT_DATING_PREPOSITIONS`."""
+    root = expression_root(governor.doc, time.start, time.end)
+    return (
+        root is not None
+        and root.dep_ == "pobj"
+        and root.head.head == governor
+        and root.head.lower_ in OBJECT_DATING_PREPOSITIONS
+    )
+
+
 def _is_vague(time: TimeExpression) -> bool:
     return time.value is None or time.value in VAGUE_VALUES or precision_of(time.value) == "vague"
 
@@ -135,7 +166,7 @@ def _dating_group(trigger: Token) -> list[Token]:
     """
     group = [trigger]
     verb: Token | None = trigger
-    if trigger.pos_ not in VERBAL:
+    if trigger.pos_ not in VERBAL or trigger.dep_ in NOMINAL_SLOTS:
         group += [child for child in trigger.children if child.dep_ in ("relcl", "acl")]
         following = trigger.right_edge.i + 1
         if following < len(trigger.doc):
@@ -149,12 +180,29 @@ def _dating_group(trigger: Token) -> list[Token]:
             group.append(verb)
     current = verb
     for _ in range(MAX_CLIMB):
-        if current is None or current.dep_ not in SHARED_TIME_LINKS or current.head is current:
+        if current is None or current.head is current:
+            break
+        if current.dep_ not in SHARED_TIME_LINKS and not _accompanying(current):
             break
         current = current.head
         group.append(current)
     group += [child for token in list(group) for child in token.children if child.dep_ == "xcomp"]
     return group
+
+
+def _accompanying(verb: Token) -> bool:
+    """A bare participle clause, which happens with its head ("imposed sanctions last Friday,
+    *accusing* them of ..."; "marched on Tuesday, *calling on* the government ..."); not one
+    with its own subject or a word placing it in time ("*after* raiding the house")."""
+    return (
+        verb.dep_ == "advcl"
+        and verb.tag_ == "VBG"
+        and not any(
+            child.dep_ in ("mark", "nsubj", "nsubjpass")
+            or (child.dep_ in ("prep", "advmod") and child.i < verb.i)
+            for child in verb.children
+        )
+    )
 
 
 def _reporting_groups(trigger: Token, lexicon: Lexicon) -> list[list[Token]]:

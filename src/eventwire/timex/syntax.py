@@ -64,8 +64,8 @@ PHRASE_LINKS = frozenset(
     }
 )
 #: Links by which an expression modifies a noun rather than a clause ("the attack on October
-#: 10", "Thursday's closing price", "the Thursday meeting").
-NOUN_MODIFIER_LINKS = frozenset({"prep", "poss", "compound", "nmod", "amod", "npadvmod"})
+#: 10", "Thursday's closing price", "the Thursday meeting", "the 1987 treaty").
+NOUN_MODIFIER_LINKS = frozenset({"prep", "poss", "compound", "nmod", "amod", "npadvmod", "nummod"})
 MAX_CLIMB = 8
 
 
