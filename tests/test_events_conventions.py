@@ -160,3 +160,16 @@ def test_a_relative_pronoun_object_is_the_noun_it_stands_for(pipeline: Pipeline)
 def test_the_parties_of_a_country_are_not_its_government(pipeline: Pipeline) -> None:
     events = run(pipeline, "Norway called on all Swedish parties to refrain from unilateral steps.")
     assert ("NORGOV", "SWE", "02") in triples(events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "French President Emmanuel Macron is due to visit Mali next month, his office said.",
+        "France urged Mali to hold elections by February.",
+    ],
+)
+def test_intents_and_appeals_are_dated_when_made(pipeline: Pipeline, text: str) -> None:
+    """A promise or a demand is news the day it is made, not on the day it names."""
+    events = [event for event in run(pipeline, text) if event.cameo_root in ("02", "03")]
+    assert events and {event.date for event in events} == {DAY.isoformat()}

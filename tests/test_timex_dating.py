@@ -146,3 +146,11 @@ def test_a_participle_placed_in_time_keeps_its_own_date(nlp) -> None:
     article = parsed(nlp, "Police arrested the editor on Monday after raiding his office, officials said.")
     assert event_date(article, token(article, "arrested")).date == "2015-10-12"
     assert event_date(article, token(article, "raiding")).date != "2015-10-12"
+
+
+def test_a_statement_of_intent_can_be_dated_without_its_complement(nlp) -> None:
+    """ "is due to visit Lima next month" was said on the day; the visit is next month."""
+    article = parsed(nlp, "The president is due to visit Lima next month.")
+    due = token(article, "due")
+    assert event_date(article, due).date == "2015-11"
+    assert event_date(article, due, complements=False).basis == "dateline"

@@ -71,6 +71,9 @@ _DIRECTIVE_ROOTS = frozenset({"02", "10"})
 _TALK_ROOTS = frozenset({"01", "02", "03", "04", "05"})
 #: Protests: aimed at whom their accompanying demands address.
 _PROTEST_ROOT = "14"
+#: Appeals and statements of intent: their date is when they are made, not when what they ask
+#: for or promise is to happen ("urged Kenya to withdraw *by Friday*").
+_STATEMENT_ROOTS = frozenset({"02", "03"})
 #: What states do through their governments: say, appeal, plan, consult, cooperate diplomatically
 #: (01-05), demand, disapprove, reject, threaten, protest (10-14) and reduce relations (16).
 _GOVERNMENTAL_ROOTS = frozenset({"01", "02", "03", "04", "05", "10", "11", "12", "13", "14", "16"})
@@ -716,7 +719,8 @@ class EventCoder:
         if sentence is None:
             return
         evidence = Evidence(article.text[sentence.start : sentence.end], sentence.start, sentence.end)
-        when = surroundings.date(_dating_token(match.trigger, reading, modality), quote)
+        stated = modality in ("intended", "appeal") or code[:2] in _STATEMENT_ROOTS
+        when = surroundings.date(_dating_token(match.trigger, reading, stated), quote, complements=not stated)
         depth = clause_depth(match.anchor, self.patterns.modality.reporting) + int(match.is_bare_noun)
         acting = code[:2] not in _GOVERNMENTAL_ROOTS and modality not in ("intended", "appeal")
         for source, target in _pairs(sources, targets, rivals=pattern.symmetric and sources == targets):
@@ -1020,21 +1024,23 @@ def _contact_of(match: Match, counterparts: dict[int, EventActor]) -> EventActor
     return None
 
 
-def _dating_token(trigger: Token, reading: Reading, modality: Modality) -> Token:
+def _dating_token(trigger: Token, reading: Reading, stated: bool) -> Token:
     """Where the date of an action is.
 
     An intention is expressed when it is stated, not when it is to be carried out: "is due to
     visit Ouagadougou *next month*" is dated by "due" (or by the reporting verb of "said it would
     raise the issue next month"); an appeal likewise when it is made ("marched on Tuesday,
-    *calling on* the government to free the girls" is dated by "calling"). A noun's action is
+    *calling on* the government to free the girls" is dated by "calling"). Such a ``stated``
+    action is dated without its complement's time (the caller passes ``complements=False``). A
+    noun's action is
     dated by its own relative clause: "the attack in Ankara *that occurred on October 10*" - the
     parser often hangs such a clause on an earlier noun; a relative pronoun right after the
     noun's phrase still marks it as the noun's.
     """
-    if modality in ("intended", "appeal"):
-        stated = reading.governor if reading.governor is not None else reading.reporter
-        if stated is not None:
-            return stated
+    if stated:
+        statement = reading.governor if reading.governor is not None else reading.reporter
+        if statement is not None:
+            return statement
     following = trigger.right_edge.i + 1
     if trigger.pos_ == "NOUN" and following < len(trigger.doc):
         pronoun = trigger.doc[following]

@@ -67,12 +67,12 @@ class Surroundings:
             self._evidence = article_evidence(self.article)
         return self._evidence
 
-    def date(self, trigger: Token, quote: Quote | None) -> EventDate:
+    def date(self, trigger: Token, quote: Quote | None, *, complements: bool = True) -> EventDate:
         """When the action of ``trigger`` happened (see :func:`event_date`); the article's time
         expressions are attached to their words once."""
         if self._attached is None:
             self._attached = attachments(self.article.times, trigger.doc)
-        return event_date(self.article, trigger, quote, self._attached)
+        return event_date(self.article, trigger, quote, self._attached, complements=complements)
 
     def location(self, trigger: Token, target_text: str | None, statement: bool) -> Place | None:
         """Where the action of ``trigger`` happened; a statement is made at the dateline."""

@@ -70,17 +70,21 @@ def event_date(
     trigger: Token,
     quote: Quote | None = None,
     attached: list[tuple[TimeExpression, Token]] | None = None,
+    *,
+    complements: bool = True,
 ) -> EventDate:
     """The date of the event whose trigger is ``trigger`` (a token of ``article.doc``).
 
     ``attached`` is :func:`attachments` of the article's times when the caller already has it
-    (a caller dating many events of one article computes it once).
+    (a caller dating many events of one article computes it once). ``complements=False`` dates
+    a statement of intent or an appeal by its own words only: "is due to visit Ouagadougou
+    *next month*" was said today, whatever the visit's date.
     """
     lexicon = default_lexicon()
     if attached is None:
         attached = attachments(article.times, trigger.doc)
     vague: TimeExpression | None = None
-    group = _dating_group(trigger)
+    group = _dating_group(trigger, complements)
     searches = [group, _objects_of(group), *_reporting_groups(trigger, lexicon)]
     if quote is not None and quote.cue_start is not None and quote.cue_end is not None:
         cue = expression_root(trigger.doc, quote.cue_start, quote.cue_end)
@@ -157,12 +161,13 @@ def _is_vague(time: TimeExpression) -> bool:
     return time.value is None or time.value in VAGUE_VALUES or precision_of(time.value) == "vague"
 
 
-def _dating_group(trigger: Token) -> list[Token]:
+def _dating_group(trigger: Token, complements: bool = True) -> list[Token]:
     """The words whose time expressions date ``trigger``'s event.
 
     The trigger; for a noun trigger, the relative clauses that follow it ("the attack that
     occurred on October 10") and the verb of its clause; the heads it shares a time with ("started
-    delivering", conjoined verbs); and its open complements ("started" -> "delivering").
+    delivering", conjoined verbs); and, unless ``complements`` is false, its open
+    complements ("started" -> "delivering").
     """
     group = [trigger]
     verb: Token | None = trigger
@@ -186,7 +191,8 @@ def _dating_group(trigger: Token) -> list[Token]:
             break
         current = current.head
         group.append(current)
-    group += [child for token in list(group) for child in token.children if child.dep_ == "xcomp"]
+    if complements:
+        group += [child for token in list(group) for child in token.children if child.dep_ == "xcomp"]
     return group
 
 
