@@ -144,7 +144,7 @@ CURATED: dict[str, Curated] = {
     "NPL": Curated(("Nepal",), ("Nepalese", "Nepali"), ("Kathmandu", "Katmandu")),
     "XKX": Curated(("Kosovo",), ("Kosovar",), ("Pristina",)),
     "CAN": Curated(("Canada",), ("Canadian",), ("Ottawa",)),
-    "AUS": Curated(("Australia",), ("Australian",), ("Canberra",)),
+    "AUS": Curated(("Australia", "Commonwealth of Australia"), ("Australian",), ("Canberra",)),
     "NZL": Curated(("New Zealand",), ("New Zealander",), ("Wellington",)),
     "ZAF": Curated(("South Africa",), ("South African",), ("Pretoria",)),
     "BRA": Curated(("Brazil",), ("Brazilian",), ("Brasilia", "Brasília")),

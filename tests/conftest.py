@@ -34,6 +34,12 @@ def pipeline() -> Pipeline:
 
 
 @pytest.fixture(scope="session")
+def actors_pipeline(nlp) -> Pipeline:
+    """The stages up to the actors stage only, for tests of mentions and coreference."""
+    return Pipeline(Settings(stages=("clean", "dateline", "language", "nlp", "actors")))
+
+
+@pytest.fixture(scope="session")
 def seed_text() -> str:
     """The TASS seed article (read-only shared data); tests using it skip when it is absent."""
     if not SEED.exists():

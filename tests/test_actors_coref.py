@@ -5,19 +5,10 @@ from __future__ import annotations
 import re
 from datetime import date
 
-import pytest
-
-from eventwire.config import Settings
 from eventwire.model import Article
 from eventwire.pipeline import Pipeline
 
 DAY = date(2021, 3, 9)
-STAGES = ("clean", "dateline", "language", "nlp", "actors")
-
-
-@pytest.fixture(scope="module")
-def actors_pipeline(nlp) -> Pipeline:
-    return Pipeline(Settings(stages=STAGES))
 
 
 def codes(article: Article, text: str, occurrence: int = 0) -> list[str | None]:

@@ -7,17 +7,10 @@ from datetime import date
 import pytest
 
 from eventwire.actors import mention_for_span, mentions_in
-from eventwire.config import Settings
 from eventwire.model import Article, Mention
 from eventwire.pipeline import Pipeline
 
 SEED_DAY = date(2015, 10, 15)
-STAGES = ("clean", "dateline", "language", "nlp", "actors")
-
-
-@pytest.fixture(scope="module")
-def actors_pipeline(nlp) -> Pipeline:
-    return Pipeline(Settings(stages=STAGES))
 
 
 @pytest.fixture(scope="module")

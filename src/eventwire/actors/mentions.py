@@ -55,11 +55,13 @@ from itertools import pairwise
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.actors.lexicon import fold, key_of, tokenize
-from eventwire.actors.resolve import LOCATIVE_PREPOSITIONS, Resolution, Resolver
-from eventwire.geo.gazetteer import default_gazetteer, place_key
+from eventwire.actors.resolve import LOCATIVE_PREPOSITIONS, PLACING_PARTICIPLES, Resolution, Resolver
+from eventwire.geo.gazetteer import Location, default_gazetteer, place_key
 from eventwire.model import Actor, Article, Mention
 
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
+#: Entity types that name places: one the dictionaries do not know still locates its sentence.
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 PRONOUNS = {
     "he": "m",
     "him": "m",
@@ -161,6 +163,7 @@ def find_mentions(article: Article, resolver: Resolver) -> list[Mention]:
             continue
         if span.root.tag_ in ("PRP", "WP", "WDT", "EX") or span.root.lower_ in PRONOUNS:
             continue
+        span = _without_leading_place(span)
         span, resolutions = _resolve_span(span, resolver, day)
         definite = False
         if not any(resolution.actor or resolution.role_noun for resolution in resolutions):
@@ -184,7 +187,7 @@ def find_mentions(article: Article, resolver: Resolver) -> list[Mention]:
             candidates[-1].definite = definite
         taken.append((span.start_char, span.end_char))
     for entity in entities:
-        if overlaps(entity.start_char, entity.end_char):
+        if overlaps(entity.start_char, entity.end_char) or _short_name_of_another(entity, resolver):
             continue
         for resolution in resolver.resolve_words(_words(entity), day, _is_locative(entity)):
             candidates.append(_candidate(article, entity, entity.label_, resolution, sentence_of))
@@ -256,12 +259,15 @@ def _resolve_span(span: Span, resolver: Resolver, day: date | None) -> tuple[Spa
     named = _organisation_name(span, resolver)
     if named is not None:  # "The U.S. Agency | for International Development": one name
         return named, resolver.resolve_words(_words(named), day, locative)
+    if _short_name_of_another(span, resolver):
+        return span, []
     resolutions = resolver.resolve_words(_words(span), day, locative)
     unanchored = [resolution for resolution in resolutions if resolution.actor and resolution.sector_only]
     if not unanchored:
         return span, resolutions
     for child in span.root.rights:
-        if child.dep_ == "prep" and child.lower_ in ({"of"} | LOCATIVE_PREPOSITIONS):
+        placing = child.dep_ == "acl" and child.lower_ in PLACING_PARTICIPLES  # "registered in X"
+        if placing or (child.dep_ == "prep" and child.lower_ in ({"of"} | LOCATIVE_PREPOSITIONS)):
             end = max(token.i for token in child.subtree) + 1
             extended = span.doc[span.start : end]
             if "\n" in extended.text:
@@ -307,17 +313,36 @@ def _actor_modifier(span: Span, resolver: Resolver, day: date | None) -> tuple[S
     return None
 
 
+#: Kinds of dictionary names the parser may cut in two at a preposition.
+_CUT_NAME_KINDS = frozenset({"organisation", "country"})
+
+
 def _organisation_name(span: Span, resolver: Resolver) -> Span | None:
-    """The chunk with its prepositional phrase, when together they are an organisation's name
-    the parser cut in two ("The U.S. Agency" + "for International Development")."""
+    """The chunk with its prepositional phrase, when together they are an organisation's or a
+    country's name the parser cut in two ("The U.S. Agency" + "for International Development",
+    "The Democratic Republic" + "of Congo": not the Republic of the Congo)."""
     for child in span.root.rights:
         if child.dep_ != "prep":
             continue
         extended = span.doc[span.start : max(token.i for token in child.subtree) + 1]
         lexemes = resolver.lexicon.lookup(key_of(_words(extended)))
-        if "\n" not in extended.text and any(lexeme.kind == "organisation" for lexeme in lexemes):
+        if "\n" not in extended.text and any(lexeme.kind in _CUT_NAME_KINDS for lexeme in lexemes):
             return extended
     return None
+
+
+def _short_name_of_another(span: Span, resolver: Resolver) -> bool:
+    """An organisation's short name that goes on with "of" and a proper name into a name no
+    dictionary knows: "The Commonwealth | of Pennsylvania" is a US state, not the Commonwealth
+    of Nations (the known long names were taken by :func:`_organisation_name`)."""
+    of = next((child for child in span.root.rights if child.dep_ == "prep" and child.lower_ == "of"), None)
+    if of is None or not any(child.dep_ == "pobj" and child.pos_ == "PROPN" for child in of.children):
+        return False
+    whole = span.doc[span.start : max(span.end, of.right_edge.i + 1)]
+    if any(lexeme.kind in _CUT_NAME_KINDS for lexeme in resolver.lexicon.lookup(key_of(_words(whole)))):
+        return False
+    short = span.doc[span.start : of.i]
+    return any(lexeme.kind == "organisation" for lexeme in resolver.lexicon.lookup(key_of(_words(short))))
 
 
 def _words(span: Span) -> list[str]:
@@ -338,6 +363,29 @@ def _conjunct_spans(span: Span) -> list[Span]:
     if start < span.end:
         pieces.append(span.doc[start : span.end])
     return pieces
+
+
+def _without_leading_place(span: Span) -> Span:
+    """ "the Center ... in | Syria Rear Admiral Vadim Kulikov said": the parser often chunks the
+    object of "in" together with the titled name after it. A person is never the object of a
+    locative preposition, so the place that opens such a chunk is the preposition's object and
+    the rest is the person ("Rear Admiral Vadim Kulikov", whose country comes from elsewhere).
+    A possessive ("in Syria's President Assad") keeps the place: it says whose president."""
+    first = span[0]
+    if (
+        len(span) < 3
+        or first.ent_iob_ != "B"
+        or first.ent_type_ not in ("GPE", "LOC")
+        or span.root.ent_type_ != "PERSON"
+        or not _is_locative(span)
+    ):
+        return span
+    end = span.start + 1
+    while end < span.end and span.doc[end].ent_iob_ == "I":
+        end += 1
+    if end >= span.end or span.doc[end].tag_ == "POS":
+        return span
+    return span.doc[end : span.end]
 
 
 def _clip_to_line(span: Span) -> Span | None:
@@ -418,6 +466,7 @@ def _link(candidates: list[_Candidate], resolver: Resolver, doc: Doc, dateline: 
     persons: dict[str, _Person] = {}
     surnames: dict[str, str] = {}
     _name_role_holders(candidates, doc)
+    _speak_for_named_groups(candidates)
     _organisation_seats(candidates, resolver)
     for index, candidate in enumerate(candidates):
         mention, resolution = candidate.mention, candidate.resolution
@@ -453,7 +502,45 @@ def _link(candidates: list[_Candidate], resolver: Resolver, doc: Doc, dateline: 
     for index in range(len(candidates)):
         _give_owner(index, candidates, resolver, doc)
     _join_the_jihadist_group(candidates, doc)
-    _give_context_countries(candidates, resolver, dateline)
+    _give_context_countries(candidates, resolver, dateline, doc)
+
+
+def _speak_for_named_groups(candidates: list[_Candidate]) -> None:
+    """ "the opposition MDC Alliance ... MDC Alliance spokesman Tendai Chikore": a group the
+    dictionaries do not know, introduced by what it is, speaks through the role nouns it names
+    later. Its spokesman, leader or member takes the group's actor, not the role's sector (a
+    spokesman is GOV only when nothing says whose); a later "he" follows."""
+    groups: dict[tuple[str, ...], Actor] = {}
+    for candidate in candidates:
+        actor = candidate.mention.actor
+        if actor is None or candidate.pronoun:
+            continue
+        words = tokenize(candidate.mention.text)
+        name = _trailing_proper_name(words)
+        if candidate.mention.person is None and name and len(name) < len(words):
+            if actor.sector not in STATE_SECTORS and not candidate.resolution.role_noun:
+                groups.setdefault(key_of(name), actor)  # "the opposition MDC Alliance"
+            continue
+        if (
+            candidate.mention.person is None
+            or actor.sector not in STATE_SECTORS
+            or actor.code != actor.sector
+        ):
+            continue
+        for size in range(len(words) - 1, 0, -1):  # "MDC Alliance | spokesman Tendai Chikore"
+            group = groups.get(key_of(words[:size]))
+            if group is not None and words[size][:1].islower():
+                candidate.mention.actor = replace(group, name=candidate.mention.person)
+                break
+
+
+def _trailing_proper_name(words: list[str]) -> list[str]:
+    """The capitalised words ending a phrase, after a lower-case word ("the opposition | MDC
+    Alliance"); none when the phrase is all names."""
+    start = len(words)
+    while start > 0 and words[start - 1][:1].isupper():
+        start -= 1
+    return words[start:] if 0 < start < len(words) else []
 
 
 def _organisation_seats(candidates: list[_Candidate], resolver: Resolver) -> None:
@@ -588,24 +675,58 @@ def _person_bomber(word: Token) -> bool:
     return relative or reflexive
 
 
-def _give_context_countries(candidates: list[_Candidate], resolver: Resolver, dateline: str | None) -> None:
+def _give_context_countries(
+    candidates: list[_Candidate], resolver: Resolver, dateline: str | None, doc: Doc
+) -> None:
     """Countries for sector-only actors, only from context that says where they belong.
 
-    A domestic-conflict sector ("rebels", "the moderate opposition", "civilians") takes the
-    country of the last place its paragraph locates things in ("... clashed in Syria"), never the
-    article's: an armed group may be foreign. A state institution ("the army", "police", "Prime
-    Minister Tammam Salam") is the reported country's: :func:`_article_country`. Other sectors
-    (business, media, ...) stay without a country rather than borrow a neighbour's.
+    A state institution ("the army", "police", "Prime Minister Tammam Salam") doing what an
+    official of one country reports is that country's ("Afghan Interior Ministry spokesman X said
+    security forces had detained two suspects", in a Moscow story about Afghanistan); otherwise
+    it is the reported country's (:func:`_article_country`).
 
-    Before those, any non-state sector takes the country of the nearest state actor of its
-    sentence ("The Mozambique government accepted demands from Shona rebels": Mozambican rebels);
-    a people or group sector takes the nearest place its sentence locates things in, when there
-    is one ("people protested outside the Russian interests section in Tbilisi": Georgians).
+    Any other sector takes the country of the nearest actor or known place of its sentence ("The
+    Mozambique government accepted demands from Shona rebels": Mozambican rebels); a people or
+    group sector ("rebels", "the moderate opposition", "civilians") - and anything called
+    "local" - prefers the nearest place its sentence locates things in ("people protested outside
+    the Russian interests section in Tbilisi": Georgians); an armed group or the opposition is
+    never placed by the speaker reporting on it ("the Russian officer said militants had shelled
+    settlements in Latakia": Syrians). With nothing in its sentence, a people or group sector
+    takes the last place its paragraph locates things in ("... clashed in Syria"), else the
+    country of the last mention of its own sector there ("armed groups in Daraa ... 900
+    militants"). Last, an unarmed sector ("teachers", "residents", "an environmental group") is
+    the reported country's when its paragraph names no other country as often; an armed group
+    never is by that alone: it may be foreign, so "rebels" with no place named stay "REB".
+
+    A place the phrase itself names comes first ("the leaders of armed groups in Idlib").
+    Places the dictionaries do not know ("Idlib", "Nawa") count with their gazetteer country
+    (:func:`_place_countries`) without becoming actors.
     """
     _relocate_dateline_town(candidates, resolver, dateline)
+    _relocate_dateline_division(candidates, resolver, dateline)
     article_country = _article_country(candidates, resolver, dateline)
     _relocate_homonyms(candidates, resolver, article_country)
-    for index, candidate in enumerate(candidates):
+    places = _place_countries(candidates)
+    by_sentence: dict[int, list[_Candidate]] = {}
+    by_paragraph: dict[int, list[_Candidate]] = {}
+    for candidate in candidates:
+        by_sentence.setdefault(candidate.sentence, []).append(candidate)
+        by_paragraph.setdefault(candidate.paragraph, []).append(candidate)
+
+    def country_of(other: _Candidate) -> str | None:
+        if other.pronoun is not None:
+            return None
+        actor = other.mention.actor
+        return actor.country if actor is not None else places.get(id(other))
+
+    # state institutions first: an official's country ("Rear Admiral X" -> RUSMIL) may place
+    # what they report later in the loop
+    order = sorted(
+        range(len(candidates)),
+        key=lambda index: (_sector_of(candidates[index]) not in STATE_SECTORS, index),
+    )
+    for index in order:
+        candidate = candidates[index]
         actor = candidate.mention.actor
         if actor is None or actor.code != actor.sector or not actor.sector:
             continue
@@ -614,51 +735,172 @@ def _give_context_countries(candidates: list[_Candidate], resolver: Resolver, da
             # "... shipping companies ..., accusing *them*": whoever the companies turned out to be
             candidate.mention.actor = replace(owner)
             continue
-        country = None
+        local = "local" in fold(candidate.mention.text).split()
+        contextual = actor.sector in CONTEXT_SECTORS or local
         same_sentence = [
-            other
-            for other in candidates
-            if other.sentence == candidate.sentence
-            and other.pronoun is None
-            and other.mention.actor is not None
-            and other.mention.actor.country
-            and other is not candidate
+            other for other in by_sentence[candidate.sentence] if other is not candidate and country_of(other)
         ]
-        if actor.sector in STATE_SECTORS:
-            country = article_country
-        elif same_sentence:
-            # a place the sentence puts things in outranks a neighbouring actor: "Several dozen
-            # people protested outside the Russian interests section ... in Tbilisi" are Georgians
-            places = (
-                [other for other in same_sentence if other.locative]
-                if actor.sector in CONTEXT_SECTORS
-                else []
-            )
-            if actor.sector == "CVL":
-                # villages and residents are where the harm is done, not the attacker's: "Tajik
-                # troops shelled a border village" says nothing about whose village it is
-                unarmed = [other for other in same_sentence if not _bears_arms(other.mention.actor)]
-                same_sentence = unarmed or same_sentence
-            nearest = min(
-                places or same_sentence, key=lambda other: abs(other.mention.start - candidate.mention.start)
-            )
-            country = nearest.mention.actor.country  # type: ignore[union-attr]
-        elif actor.sector in CONTEXT_SECTORS:
+        country = None
+        if actor.sector in STATE_SECTORS and not local:
+            # "Afghan Interior Ministry spokesman X said security forces had detained ...": an
+            # official reporting what a state institution did speaks of their own country's
+            speakers = {
+                country_of(other)
+                for other in same_sentence
+                if candidate.subject
+                and other.subject
+                and other.mention.actor is not None
+                and other.mention.actor.sector in STATE_SECTORS
+                and _reports(doc, other, candidate)
+            }
+            country = speakers.pop() if len(speakers) == 1 else article_country
+        elif contextual and (inside := _place_inside(doc, candidate)) is not None:
+            country = inside  # "the leaders of armed groups in Idlib": Syrian rebels
+        else:
+            if actor.sector in ARMED_SECTORS | {"OPP"}:
+                # "the Russian officer said militants had shelled ...": who reports on fighters
+                # is often their enemy; who reports harm to civilians mostly speaks for them
+                same_sentence = [other for other in same_sentence if not _reports(doc, other, candidate)]
+            if same_sentence:
+                country = _nearest_country(candidate, same_sentence, contextual, country_of)
+        if country is None and contextual:
+            earlier = [
+                other
+                for other in reversed(by_paragraph[candidate.paragraph])
+                if other.first < candidate.first
+            ]
             country = next(
                 (
-                    other.mention.actor.country  # type: ignore[union-attr]
-                    for other in reversed(candidates[:index])
-                    if other.paragraph == candidate.paragraph
-                    and other.locative
-                    and other.mention.actor is not None
-                    and other.mention.actor.country
-                    and not other.mention.actor.sector
+                    country_of(other)
+                    for other in earlier
+                    if other.locative
+                    and country_of(other)
+                    and (other.mention.actor is None or not other.mention.actor.sector)
+                ),
+                None,
+            ) or next(
+                # "armed groups in Daraa ... more than 900 militants": the same people again
+                (
+                    country_of(other)
+                    for other in earlier
+                    if country_of(other) and _sector_of(other) == actor.sector
                 ),
                 None,
             )
+        if country is None and article_country and actor.sector not in ARMED_SECTORS:
+            named = Counter(country_of(other) for other in by_paragraph[candidate.paragraph])
+            del named[None]
+            if all(
+                count < named[article_country] for other, count in named.items() if other != article_country
+            ):
+                country = article_country  # the paragraph names no other country as much
         if country is not None:
-            located = resolver.actor_from_code(country + actor.sector)
-            candidate.mention.actor = replace(located, name=candidate.mention.person or located.name)
+            located_actor = resolver.actor_from_code(country + actor.sector)
+            candidate.mention.actor = replace(
+                located_actor, name=candidate.mention.person or located_actor.name
+            )
+
+
+def _sector_of(candidate: _Candidate) -> str | None:
+    return candidate.mention.actor.sector if candidate.mention.actor is not None else None
+
+
+def _nearest_country(
+    candidate: _Candidate,
+    same_sentence: list[_Candidate],
+    contextual: bool,
+    country_of: Callable[[_Candidate], str | None],
+) -> str | None:
+    """The country of the sentence's actor or place nearest to ``candidate``."""
+    # a place the sentence puts things in outranks a neighbouring actor: "Several dozen
+    # people protested outside the Russian interests section ... in Tbilisi" are Georgians
+    located = [other for other in same_sentence if other.locative] if contextual else []
+    if _sector_of(candidate) == "CVL":
+        # villages and residents are where the harm is done, not the attacker's: "Tajik
+        # troops shelled a border village" says nothing about whose village it is
+        unarmed = [other for other in same_sentence if not _bears_arms(other.mention.actor)]
+        same_sentence = unarmed or same_sentence
+    nearest = min(
+        located or same_sentence, key=lambda other: abs(other.mention.start - candidate.mention.start)
+    )
+    return country_of(nearest)
+
+
+#: Verbs that report speech: their subject is who speaks, not where what they report happened.
+REPORTING_VERBS = frozenset(
+    {
+        "say",
+        "tell",
+        "add",
+        "note",
+        "report",
+        "state",
+        "announce",
+        "claim",
+        "stress",
+        "recall",
+        "warn",
+        "confirm",
+    }
+)
+
+
+def _reports(doc: Doc, speaker: _Candidate, reported: _Candidate) -> bool:
+    """Whether ``speaker`` is who speaks or hears a reporting verb whose reported clause holds
+    ``reported`` ("*the Russian officer* told *reporters* that militants had shelled ...")."""
+    head = doc[speaker.root]
+    verb = head.head
+    if head.dep_ not in SUBJECT_DEPS | {"dobj", "dative"} or verb.lemma_.lower() not in REPORTING_VERBS:
+        return False
+    clause = doc[reported.root]
+    while clause.head.i != clause.i and clause.head.i != verb.i:
+        clause = clause.head
+    return clause.head.i == verb.i and clause.dep_ == "ccomp"
+
+
+def _place_inside(doc: Doc, candidate: _Candidate) -> str | None:
+    """The country of a place the phrase itself locates it in, when the dictionaries do not know
+    the place ("armed groups *in Idlib*"): the gazetteer's, if all its entries agree."""
+    span = doc.char_span(candidate.mention.start, candidate.mention.end, alignment_mode="expand")
+    for token in span if span is not None else ():
+        if (
+            token.dep_ == "pobj"
+            and token.head.lower_ in LOCATIVE_PREPOSITIONS
+            and token.ent_type_ in PLACE_LABELS
+        ):
+            name = doc[token.left_edge.i : token.i + 1].text
+            countries = {
+                item.country for item in default_gazetteer().candidates(place_key(name)) if item.country
+            }
+            if len(countries) == 1:
+                return countries.pop()
+    return None
+
+
+def _place_countries(candidates: list[_Candidate]) -> dict[int, str]:
+    """The country of each place name the actor dictionaries do not know ("Idlib", "Nawa"), by
+    ``id`` of its candidate: the one country of the gazetteer's entries for the name that the
+    article's actors name, else the country all its entries share; none when that is ambiguous.
+    Context only: the place does not become an actor (the geo stage places it)."""
+    named = {
+        candidate.mention.actor.country
+        for candidate in candidates
+        if candidate.mention.actor is not None and candidate.mention.actor.country
+    }
+    gazetteer = default_gazetteer()
+    found: dict[int, str] = {}
+    for candidate in candidates:
+        if candidate.mention.actor is not None or candidate.mention.label not in PLACE_LABELS:
+            continue
+        countries = [
+            location.country
+            for location in gazetteer.candidates(place_key(candidate.mention.text))
+            if location.country
+        ]
+        plausible = set(countries) & named or set(countries)
+        if len(plausible) == 1:
+            found[id(candidate)] = plausible.pop()
+    return found
 
 
 #: Sectors whose members carry arms for a state or against one.
@@ -702,7 +944,7 @@ def _dateline_country(resolver: Resolver, dateline: str | None) -> str | None:
     if not dateline:
         return None
     parts = [part.strip() for part in dateline.split(",") if part.strip()]
-    found = [_country_of_name(resolver, part) for part in parts[:1]]
+    found = [_country_of_name(resolver, part) or _town_country(part) for part in parts[:1]]
     found += [_country_of_name(resolver, part) or _qualifier_country(part) for part in parts[1:]]
     if any(country is None for country in found[1:]):
         return None
@@ -714,6 +956,19 @@ def _country_of_name(resolver: Resolver, name: str) -> str | None:
         (item.actor.country for item in resolver.resolve_words(tokenize(name.title())) if item.actor),
         None,
     )
+
+
+def _dateline_town(name: str) -> Location | None:
+    """The gazetteer's likeliest town of a dateline's name ("ATLANTA": Atlanta, Georgia, USA)."""
+    return next(
+        (item for item in default_gazetteer().candidates(place_key(name)) if item.kind == "city"), None
+    )
+
+
+def _town_country(name: str) -> str | None:
+    """The country of a dateline town the actor dictionaries do not know ("ATLANTA")."""
+    town = _dateline_town(name)
+    return town.country if town is not None else None
 
 
 def _qualifier_country(name: str) -> str | None:
@@ -766,7 +1021,28 @@ def _relocate_dateline_town(candidates: list[_Candidate], resolver: Resolver, da
     home, usual = _dateline_country(resolver, dateline), _country_of_name(resolver, parts[0])
     if home is None or usual is None or home == usual:
         return
-    town = key_of(tokenize(parts[0].title()))
+    _move_named(candidates, resolver, parts[0], usual, home)
+
+
+def _relocate_dateline_division(
+    candidates: list[_Candidate], resolver: Resolver, dateline: str | None
+) -> None:
+    """ "ATLANTA": a story from a town in a division that shares its name with a country (the US
+    state of Georgia) means the division by that name ("Georgia economic development officials"
+    are the state's: USAGOV, not GEOGOV)."""
+    parts = [part.strip() for part in (dateline or "").split(",") if part.strip()]
+    town = _dateline_town(parts[0]) if parts else None
+    if town is None or town.country is None or town.admin1 is None:
+        return
+    usual = _country_of_name(resolver, town.admin1)
+    if usual is not None and usual != town.country:
+        _move_named(candidates, resolver, town.admin1, usual, town.country)
+
+
+def _move_named(candidates: list[_Candidate], resolver: Resolver, name: str, usual: str, home: str) -> None:
+    """Move the mentions of ``name`` the dictionary reads as country ``usual`` (and what refers
+    back to them) to country ``home``, their sectors kept."""
+    town = key_of(tokenize(name.title()))
     moved_at: set[int] = set()
     for index, candidate in enumerate(candidates):
         actor = candidate.mention.actor

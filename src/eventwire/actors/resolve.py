@@ -48,6 +48,10 @@ OF_PREPOSITIONS = frozenset({"of"})
 LOCATIVE_PREPOSITIONS = frozenset(
     {"in", "into", "from", "at", "inside", "across", "throughout", "near", "within", "based"}
 )
+#: Participles that place what they follow, as "based" does: "companies *registered* in Hong
+#: Kong" are Hong Kong companies.
+PLACING_PARTICIPLES = frozenset({"registered", "headquartered", "located", "stationed"})
+PLACING_WORDS = LOCATIVE_PREPOSITIONS | PLACING_PARTICIPLES
 #: Words that end a phrase: what follows is not part of who the phrase names.
 STOP_WORDS = frozenset(
     {
@@ -277,11 +281,11 @@ class Resolver:
         while atoms and (atoms[0].word in OF_PREPOSITIONS or atoms[0].word in LOCATIVE_PREPOSITIONS):
             atoms = atoms[1:]  # "At least three Iraqi civilians"
         for position, atom in enumerate(atoms):
-            if atom.word in OF_PREPOSITIONS or atom.word in LOCATIVE_PREPOSITIONS:
+            if atom.word in OF_PREPOSITIONS or atom.word in PLACING_WORDS:
                 heads = self._conjuncts(atoms[:position], on, locative)
                 if not heads:
                     return []
-                objects = self._phrase(atoms[position + 1 :], on, atom.word in LOCATIVE_PREPOSITIONS)
+                objects = self._phrase(atoms[position + 1 :], on, atom.word in PLACING_WORDS)
                 return [combined for head in heads for combined in self._attach(head, objects)]
         return self._conjuncts(atoms, on, locative)
 
