@@ -169,3 +169,25 @@ def test_an_organisations_short_name_going_on_into_another_name_is_not_it(actors
     text = "The Commonwealth of Pennsylvania sued the company."  # a US state
     article = actors_pipeline.process_text(text, published=DAY)
     assert all(mention.actor is None or mention.actor.code != "IGOCWN" for mention in article.mentions)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "code"),
+    [
+        # an unknown name the parser takes for a person, described as a group in apposition
+        ("Bamako blamed the ambush on Katiba Serma, a local jihadist group.", "Katiba Serma", "IMGSEP"),
+        ("Police arrested Jane Okafor, a local journalist, on Monday.", "Jane Okafor", "MED"),
+    ],
+)
+def test_a_name_takes_the_actor_of_its_description(
+    actors_pipeline: Pipeline, text: str, name: str, code: str
+) -> None:
+    article = actors_pipeline.process_text(text, published=DAY)
+    assert _code(article, name) == code
+
+
+def test_a_persons_name_is_not_described_by_a_group_it_belongs_to(actors_pipeline: Pipeline) -> None:
+    """Only a collective head noun makes a person-tagged name a group's name."""
+    text = "Officials met Amadou Diallo, a leader of the jihadist group, in Gao."
+    article = actors_pipeline.process_text(text, published=DAY)
+    assert _code(article, "Amadou Diallo") != "IMGSEP"

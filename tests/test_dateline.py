@@ -228,3 +228,14 @@ def test_the_stage_is_idempotent() -> None:
     before = (article.published, article.published_basis, article.dateline_place, article.agency)
     DatelineStage(None)(article)
     assert (article.published, article.published_basis, article.dateline_place, article.agency) == before
+
+
+def test_a_hint_dated_the_datelines_day_wins_over_a_weekday_of_another_day() -> None:
+    """ "LIMA, March 15" filed as 2023-03-15 (a Wednesday), telling of clashes "on Tuesday":
+    2022, the nearest year whose March 15 is a Tuesday, would be wrong."""
+    text = "Troops clashed with smugglers on Tuesday near the border, officials said."
+    assert infer_year(3, 15, text, date(2023, 3, 15), today=date(2026, 1, 1)) == (2023, "hint")
+    assert infer_year(3, 15, "Talks resumed on Wednesday.", date(2023, 3, 15), today=date(2026, 1, 1)) == (
+        2023,
+        "weekday",
+    )

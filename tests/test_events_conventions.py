@@ -173,3 +173,9 @@ def test_intents_and_appeals_are_dated_when_made(pipeline: Pipeline, text: str) 
     """A promise or a demand is news the day it is made, not on the day it names."""
     events = [event for event in run(pipeline, text) if event.cameo_root in ("02", "03")]
     assert events and {event.date for event in events} == {DAY.isoformat()}
+
+
+def test_blame_laid_on_someone_after_a_place_phrase(pipeline: Pipeline) -> None:
+    """ "blamed the bombing in the capital *on* X": the parser hangs "on X" on the place."""
+    text = "The Afghan government has blamed previous ambushes in the area on the Taliban."
+    assert ("AFGGOV", "AFGREB", "11") in triples(run(pipeline, text))

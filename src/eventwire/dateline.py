@@ -150,8 +150,9 @@ def infer_year(
 
     A weekday the story mentions (wire leads say "said on Thursday" of the filing day) narrows
     the year to one in every five to eleven; the hint (file name, feed, ``--published``) picks
-    among those, else the most recent such year. A hint dated the dateline's own day whose
-    weekday the story names is taken as it is. Otherwise weekdays in the lead paragraph are tried first:
+    among those, else the most recent such year. A hint dated the dateline's own day is taken
+    as it is (the basis is "weekday" when the story names its weekday). Otherwise weekdays in
+    the lead paragraph are tried first:
     later ones often name other days ("on Wednesday, Lavrov said"). Without a usable weekday,
     the year that puts the date nearest the hint is used ("December 31" filed under a
     2016-01-01 file name is 2015). Dates after ``today`` are never chosen: no story is
@@ -159,11 +160,11 @@ def infer_year(
     """
     today = today or date.today()
     if hint and (hint.month, hint.day) == (month, day) and hint <= today:
-        # a file name dated the dateline's day is the publication day when the story names that
-        # day's weekday anywhere ("bombed ... on Monday" leads, "said on Tuesday" follows)
+        # a file name dated the dateline's own day is the publication day: the weekdays a story
+        # names are as often the days before it ("fired on Tuesday" in a Wednesday story), so
+        # they only confirm it ("bombed ... on Monday" leads, "said on Tuesday" follows)
         named = {WEEKDAYS.index(match[1].lower()) for match in WEEKDAY_MENTION.finditer(text)}
-        if hint.weekday() in named:
-            return hint.year, "weekday"
+        return hint.year, "weekday" if hint.weekday() in named else "hint"
     lead, _, _ = text.partition("\n\n")
     for scope in (lead, text):
         for match in WEEKDAY_MENTION.finditer(scope):

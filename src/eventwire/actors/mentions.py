@@ -466,6 +466,7 @@ def _link(candidates: list[_Candidate], resolver: Resolver, doc: Doc, dateline: 
     persons: dict[str, _Person] = {}
     surnames: dict[str, str] = {}
     _name_role_holders(candidates, doc)
+    _name_described_groups(candidates, doc)
     _speak_for_named_groups(candidates)
     _organisation_seats(candidates, resolver)
     for index, candidate in enumerate(candidates):
@@ -603,6 +604,32 @@ def _name_role_holders(candidates: list[_Candidate], doc: Doc) -> None:
                 break
 
 
+def _name_described_groups(candidates: list[_Candidate], doc: Doc) -> None:
+    """A group's name no dictionary knows, with a description in apposition that says what it
+    is: "Ansarul Islam, a local jihadist group" is a jihadist group (IMGSEP), "the M27, a rebel
+    movement" rebels. The name is an organisation's (the parser often tags an unknown one as a
+    person: a description headed by a collective noun says otherwise); a person's name takes a
+    role's actor instead (:func:`_name_role_holders`). The description must be no role and name
+    no one."""
+    for first, second in pairwise(candidates):
+        if first.sentence != second.sentence:
+            continue
+        for name, description in ((first, second), (second, first)):
+            collective = doc[description.root].lemma_.lower() in COLLECTIVE_NOUNS
+            if (
+                (name.mention.label in ("ORG", "NORP") or (name.mention.label == "PERSON" and collective))
+                and name.mention.actor is None
+                and description.mention.actor is not None
+                and description.mention.label == "NP"
+                and description.mention.person is None
+                and description.pronoun is None
+                and not description.resolution.role_noun
+                and _in_apposition(doc, name, description)
+            ):
+                name.mention.actor = description.mention.actor
+                break
+
+
 def _in_apposition(doc: Doc, one: _Candidate, other: _Candidate) -> bool:
     """Whether one phrase's head is in apposition to a word of the other, or directly follows it."""
     for a, b in ((one, other), (other, one)):
@@ -613,6 +640,11 @@ def _in_apposition(doc: Doc, one: _Candidate, other: _Candidate) -> bool:
     return doc[behind.first].i == doc[ahead.root].i + 1 and ahead.mention.end + 1 >= behind.mention.start
 
 
+#: Head nouns that describe an organisation, not a person ("a local jihadist *group*").
+COLLECTIVE_NOUNS = frozenset(
+    {"group", "movement", "organisation", "organization", "militia", "faction", "party", "coalition",
+     "alliance", "affiliate", "offshoot", "network", "front", "army", "wing", "branch", "outfit", "cell"}
+)  # fmt: skip
 #: Head nouns of unnamed armed men: in a story whose only named armed group is a jihadist one,
 #: "the militants", "gunmen", "a suicide bomber" are that group's (not "rebels", a side of a war).
 ARMED_MEN_NOUNS = frozenset(

@@ -71,6 +71,8 @@ _DIRECTIVE_ROOTS = frozenset({"02", "10"})
 _TALK_ROOTS = frozenset({"01", "02", "03", "04", "05"})
 #: Protests: aimed at whom their accompanying demands address.
 _PROTEST_ROOT = "14"
+#: Prepositions of a place phrase inside an object ("the attacks *in* the area").
+_PLACE_PREPOSITIONS = ("in", "at", "near", "across", "around")
 #: Appeals and statements of intent: their date is when they are made, not when what they ask
 #: for or promise is to happen ("urged Kenya to withdraw *by Friday*").
 _STATEMENT_ROOTS = frozenset({"02", "03"})
@@ -416,7 +418,14 @@ class EventCoder:
                 # not an event noun's ("condemned the attack on Sanaa" is not aimed at Sanaa)
                 # unless the pattern names the preposition: "blamed the attacks *on* Boko Haram"
                 if obj.lemma_.lower() not in self.patterns.nouns or pattern.target_preps:
-                    tokens.extend(preposition_objects(obj, preps))
+                    direct = list(preposition_objects(obj, preps))
+                    if not direct and pattern.target_preps:
+                        # "blamed the attacks in the area *on* X": the parser hangs the phrase
+                        # on the noun of a place phrase (the object's or the verb's)
+                        places = [*preposition_objects(obj, _PLACE_PREPOSITIONS)]
+                        places += preposition_objects(trigger, _PLACE_PREPOSITIONS)
+                        direct = [found for place in places for found in preposition_objects(place, preps)]
+                    tokens.extend(direct)
             clause = child(trigger, "ccomp")  # "demanded that Mugabe abandon ...": Mugabe
             clause_subject = subject_of(clause) if clause is not None else None
             # only a directive addresses its clause's subject: "denied that the companies
