@@ -266,6 +266,9 @@ def _resolve_span(span: Span, resolver: Resolver, day: date | None) -> tuple[Spa
     if not unanchored:
         return span, resolutions
     for child in span.root.rights:
+        spoken_for = _spoken_for(span, child, resolver, day)
+        if spoken_for is not None:
+            return spoken_for
         placing = child.dep_ == "acl" and child.lower_ in PLACING_PARTICIPLES  # "registered in X"
         if placing or (child.dep_ == "prep" and child.lower_ in ({"of"} | LOCATIVE_PREPOSITIONS)):
             end = max(token.i for token in child.subtree) + 1
@@ -280,6 +283,30 @@ def _resolve_span(span: Span, resolver: Resolver, day: date | None) -> tuple[Spa
             ):
                 return extended, longer  # "the governments of Syria", "the leaders of armed groups"
     return span, resolutions
+
+
+def _spoken_for(
+    span: Span, preposition: Token, resolver: Resolver, day: date | None
+) -> tuple[Span, list[Resolution]] | None:
+    """A spokesperson "for" a body speaks for it as one "of" it does ("spokesman *for the Afghan
+    interim government*"): the extended span, resolved as the body, when it names an actor."""
+    if (
+        preposition.dep_ != "prep"
+        or preposition.lower_ != "for"
+        or span.root.lemma_.lower() not in SPOKESPEOPLE
+    ):
+        return None
+    body = next((item for item in preposition.children if item.dep_ == "pobj"), None)
+    if body is None:
+        return None
+    named = span.doc[body.left_edge.i : body.right_edge.i + 1]
+    resolutions = resolver.resolve_words(_words(named), day, False)
+    if not any(resolution.actor for resolution in resolutions):
+        return None
+    # still one person's role: a name in apposition takes it ("Zabihullah Mujahid, spokesman for ...")
+    return span.doc[span.start : body.right_edge.i + 1], [
+        replace(resolution, role_noun=True) for resolution in resolutions
+    ]
 
 
 def _actor_modifier(span: Span, resolver: Resolver, day: date | None) -> tuple[Span, list[Resolution]] | None:
@@ -1309,8 +1336,24 @@ def _salient_subject(
         person = position is not None and candidates[position].mention.person is not None
         if person or (kind == "n" and plural) or (kind == "p" and not plural and position is None):
             continue
+        reporter = _reporting_subject(token, pronoun)
+        if reporter is not None and reporter.i in by_root and fits(by_root[reporter.i]):
+            return by_root[reporter.i]
         return position if position is not None and fits(position) else None
     return None
+
+
+def _reporting_subject(subject: Token, pronoun: Token) -> Token | None:
+    """The main subject of an earlier sentence whose reported clause ``subject`` belongs to.
+
+    A new sentence's "it" continues the topic, which is the main clause's subject rather than
+    the subject of what it reported ("The embassy rejected the charge, saying *the coast guard*
+    had acted with restraint. *It* accused ..."): the embassy accused.
+    """
+    if subject.sent.start == pronoun.sent.start or subject.head.dep_ != "ccomp":
+        return None
+    root = subject.sent.root
+    return next((item for item in root.children if item.dep_ in SUBJECT_DEPS and item.i < subject.i), None)
 
 
 def _clause_subject(word: Token) -> Token | None:

@@ -107,6 +107,12 @@ PERSON_KINDS = frozenset({"person", "surname"})
 #: Prefixes of an attitude, not an actor: "anti-Syria journalist" is no Syrian, "pro-Iranian
 #: Hezbollah" no Iranian.
 ATTITUDE_PREFIXES = frozenset({"anti", "pro"})
+#: Participles naming a patron: in "army-backed government", "police-run camp" the patron is
+#: someone else than the phrase's head, so its agent noun gives no sector (a country or a
+#: name does say whose side the head is on: "Vietnamese-led forces", "NATO-led mission").
+PATRON_PARTICIPLES = frozenset(
+    {"backed", "led", "held", "run", "supported", "sponsored", "controlled", "allied", "linked", "installed"}
+)
 COMPARATIVES = frozenset({"more", "less", "fewer", "over"})
 HYPHENS = re.compile(r"[-‐‑]")
 #: Phrases a resolver remembers the answers for (a few MB at most).
@@ -252,12 +258,19 @@ class Resolver:
             else:
                 parts = [part for part in HYPHENS.split(words[index]) if part]
                 if len(parts) > 1:
-                    kept = [] if fold(parts[0]) in ATTITUDE_PREFIXES else parts
+                    kept = [] if fold(parts[0]) in ATTITUDE_PREFIXES or self._agent_patron(parts) else parts
                     words = [*words[:index], *kept, *words[index + 1 :]]
                     continue
                 atoms.append(_Atom([words[index]], []))
                 index += 1
         return atoms
+
+    def _agent_patron(self, parts: list[str]) -> bool:
+        """Whether a hyphenated word is an agent noun's patronage ("army-backed", "police-run")."""
+        if fold(parts[-1]) not in PATRON_PARTICIPLES:
+            return False
+        lexemes = self.lexicon.lookup(parts[:-1])
+        return bool(lexemes) and all(lexeme.kind in ("role", "group") for lexeme in lexemes)
 
     def _plausible(self, word: str, lexemes: list[Lexeme]) -> bool:
         """Single names need a capital ("Ban", "Chad" are also common words; "al-Qaeda" is fine),

@@ -71,6 +71,19 @@ _DIRECTIVE_ROOTS = frozenset({"02", "10"})
 _TALK_ROOTS = frozenset({"01", "02", "03", "04", "05"})
 #: Protests: aimed at whom their accompanying demands address.
 _PROTEST_ROOT = "14"
+#: Prepositions that say where a protest is held, which names its target only failing a demand.
+_PROTEST_SITES = frozenset({"outside", "at"})
+#: Yielding (08): a concession, which an act of force never is.
+_YIELD_ROOT = "08"
+#: Conflicts named as a whole: "Sudan's war has killed 12,000 people" is no one side's act.
+_CONFLICT_NOUNS = frozenset({"war", "conflict", "violence", "unrest", "insurgency", "crisis"})
+#: Blockades and closed borders restrict movement: an authority needs no arms or target for it.
+_RESTRICT_MOVEMENT = "191"
+#: Agreeing (03), meeting (04) and yielding (08): what a party is asked to accept, attend or
+#: concede. "Will/would not" before them ("will not accept lessons", "will not negotiate with
+#: the militants", "will not withdraw the bill") refuses; before any other act ("will not send
+#: troops", "would not recognise the junta") it only negates it.
+_CONCESSION_ROOTS = frozenset({"03", "04", "08"})
 #: Prepositions of a place phrase inside an object ("the attacks *in* the area").
 _PLACE_PREPOSITIONS = ("in", "at", "near", "across", "around")
 #: Appeals and statements of intent: their date is when they are made, not when what they ask
@@ -409,6 +422,8 @@ class EventCoder:
                 obj = predicate  # a second object the parser took for a predicate ("called X")
             obj = _counted(obj) if obj is not None else None
             if obj is not None and obj.i in match.consumed:
+                if pattern.code[:2] in _VIOLENT_ROOTS and obj.lemma_.lower() not in self.patterns.instruments:
+                    tokens.append(obj)  # "blocked supply boats": force is used on what it names
                 # "provide security guarantees *for* X": the predicate's own noun passes it on
                 tokens.extend(preposition_objects(obj, preps))
             elif obj is not None and obj.lemma_.lower() not in self.patterns.instruments:
@@ -435,6 +450,7 @@ class EventCoder:
         attached = [*preposition_objects(trigger, preps)]
         if anchor.i != trigger.i:
             attached.extend(preposition_objects(anchor, preps))
+        attached = [_counted(item) for item in attached]  # "fired at *thousands of protesters*"
         # "at the request of Syria" names no target: an event noun is a circumstance
         tokens.extend(
             item
@@ -450,8 +466,13 @@ class EventCoder:
             tokens.extend(_helped_by_purpose(anchor))
         if pattern.code[:2] == _PROTEST_ROOT:
             # "marched to the villa, calling on the government to ...": a protest is aimed at whom
-            # its demand is addressed to (tried after the protest's own complements)
+            # its demand is addressed to (tried after the protest's own complements, but before
+            # the place it is held at: "rallied outside the French base to demand ...")
+            sites = [token for token in tokens if token.head.lower_ in _PROTEST_SITES]
+            tokens = [token for token in tokens if token not in sites]
+            tokens.extend(_protested(anchor))
             tokens.extend(self._addressees_of_demands(anchor))
+            tokens.extend(sites)
         return [token for token in tokens if token.i != trigger.i and token.ent_type_ not in _NOT_ACTORS]
 
     def _addressees_of_demands(self, verb: Token) -> list[Token]:
@@ -524,6 +545,8 @@ class EventCoder:
                 continue  # "the two nations have fought repeatedly": a habit, not an event
             if self._accused_of(reading):
                 continue  # "accused India of backing militants": the accusation is the event
+            if match.is_bare_noun and _in_protest(match.trigger):
+                continue  # "blocked the roads in protest at X": the motive of the act it modifies
             produced.extend(
                 (event, match, _governor(reading, event))
                 for event in self._events(article, match, reading, surroundings)
@@ -550,10 +573,13 @@ class EventCoder:
             for event, match, governor in produced
         ]
         replaced = {governor for _, _, governor in governed if governor is not None}
+        violent = {match.anchor.i for event, match, _ in produced if event.cameo_root in _VIOLENT_ROOTS}
         coded: dict[tuple[object, ...], list[tuple[Event, int | None]]] = {}
         for (event, match, governor), (_, _, kept) in zip(produced, governed, strict=True):
             if (governor is not None and kept is None) or (match.trigger.i in replaced and not event.negated):
                 continue
+            if event.cameo_root == _YIELD_ROOT and _part_of(match.anchor, violent):
+                continue  # "attacked a police station, ... freeing dozens of inmates": taken by force
             contact = _contact_of(match, counterparts)
             if contact is None and _subordinate(match, event, quads):
                 continue
@@ -657,9 +683,18 @@ class EventCoder:
         """The first candidate phrase that names actors gives the sources (all its conjuncts)."""
         fallback: list[Participant] = []
         for token in self._source_tokens(match):
-            if match.pattern.kind != "noun" and token.lemma_.lower() in self.patterns.nouns:
-                continue  # "clashes between the army and militants killed ...": no one's act
             found = participants(article, token, speaker)
+            lemma = token.lemma_.lower()
+            if match.pattern.kind != "noun" and (lemma in self.patterns.nouns or lemma in _CONFLICT_NOUNS):
+                # "clashes between the army and militants killed ...", "Sudan's war has killed":
+                # no one's act, unless the noun names a body itself ("the NATO-led KFOR mission")
+                found = [
+                    item
+                    for item in found
+                    if item.token.i == token.i and item.quality == 1.0 and not item.state
+                ]
+                if not found:
+                    continue
             if any(item.actor.code for item in found):
                 return found
             fallback = fallback or found
@@ -766,7 +801,8 @@ class EventCoder:
         """
         modality: Modality = reading.modality
         if reading.negated:
-            rejected = self.codebook.modal_code(code, "rejected") if reading.refused else code
+            refused = reading.refused and (reading.refuser is not None or code[:2] in _CONCESSION_ROOTS)
+            rejected = self.codebook.modal_code(code, "rejected") if refused else code
             if rejected == code:
                 return code, modality, True
             return rejected, "reported" if modality == "reported" else "asserted", False
@@ -952,6 +988,35 @@ def _has_complement(trigger: Token, words: frozenset[str]) -> bool:
 
 #: Heads of quantity phrases: "struck *dozens* of militant targets" targets the targets.
 _QUANTITY_HEADS = frozenset({"dozen", "hundred", "thousand", "score", "number", "handful", "million"})
+
+
+def _part_of(verb: Token, acts: set[int]) -> bool:
+    """Whether ``verb`` is a participle or conjunct clause of one of ``acts`` (token indexes):
+    "attacked the prison, *freeing* inmates" tells how the attack went, not a second act."""
+    return verb.dep_ in ("advcl", "conj") and verb.tag_ == "VBG" and verb.head.i in acts
+
+
+def _in_protest(noun: Token) -> bool:
+    """Whether ``noun`` is the "in protest" of an act ("blocked the roads *in protest* at ...")."""
+    preposition = noun.head
+    return (
+        noun.lemma_.lower() == "protest"
+        and noun.dep_ == "pobj"
+        and preposition.lower_ == "in"
+        and preposition.head.pos_ == "VERB"
+    )
+
+
+def _protested(verb: Token) -> list[Token]:
+    """What an act done "in protest at/against/over X" protests: X."""
+    return [
+        target
+        for preposition in verb.children
+        if preposition.dep_ == "prep" and preposition.lower_ == "in"
+        for noun in preposition.children
+        if _in_protest(noun)
+        for target in preposition_objects(noun, ("at", "against", "over"))
+    ]
 
 
 def _counted(token: Token) -> Token:
@@ -1345,7 +1410,8 @@ def _worth_coding(
         return False  # a consultation is with someone; "said that X must" is a demand on X
     if not any(item is not None and item.actor.code and _located(item) for item in (source, target)):
         return False  # "a resident declined to give his name": no one of known country takes part
-    if has_source and code[:2] in _VIOLENT_ROOTS and not has_target and not _armed(source):
+    coercive = code[:3] == _RESTRICT_MOVEMENT  # "closed the crossing": an authority's act
+    if has_source and code[:2] in _VIOLENT_ROOTS and not has_target and not _armed(source) and not coercive:
         return False  # "help fight a cholera epidemic": force needs a target or an armed doer
     if match.is_bare_noun and code[:2] in _TALK_ROOTS and not has_target and not stance:
         return False  # "despite its commitment to the truce", "with Russian mediation": a mention

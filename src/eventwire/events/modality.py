@@ -29,6 +29,9 @@ _CLIMB_DEPS = frozenset(
 _CONTROL_DEPS = frozenset(
     {"xcomp", "pcomp", "pobj", "prep", "agent", "dobj", "acomp", "attr", "conj", "nsubj", "nsubjpass"}
 )
+#: Prepositions whose event noun is presupposed to take place, whatever the clause around it
+#: intends: "agreed to reinstall cameras *during a visit* by Grossi" reports the visit as held.
+_PRESUPPOSING = frozenset({"during", "amid", "since", "following"})
 #: Edges that make the action the governor's object rather than its complement.
 _OBJECT_DEPS = frozenset({"dobj", "attr"})
 #: Later readings only replace earlier ones of lower rank: a denial beats everything.
@@ -81,7 +84,7 @@ def _inspect(token: Token, reading: Reading, lexicon: ModalityLexicon, direct: b
         elif item.dep_ == "aux":
             if word in lexicon.appeal:
                 reading.appeal(item, lexicon, governs=False)
-            elif word == "would" and direct and _reported(token, lexicon):
+            elif word == "would" and _reported(token, lexicon):
                 reading.lift("intended")  # "said it would support": the future of the past
             elif word in lexicon.hypothetical:
                 reading.lift("hypothetical")
@@ -91,12 +94,20 @@ def _inspect(token: Token, reading: Reading, lexicon: ModalityLexicon, direct: b
             reading.lift("hypothetical")
         elif item.dep_ == "advmod" and word in lexicon.hedges:
             reading.alleged = True
-        elif item.dep_ == "advmod" and word in lexicon.contrasts:
-            reading.negated = True
+        elif item.dep_ == "advmod" and word in lexicon.contrasts and _introduces(item):
+            reading.negated = True  # "instead of attacking": the set-aside act
         elif item.dep_ in ("acomp", "attr") and item.lemma_.lower() in lexicon.appeal:
             reading.lift("appeal")
         elif item.dep_ in ("acomp", "attr") and item.lemma_.lower() in lexicon.hypothetical:
             reading.lift("hypothetical")
+
+
+def _introduces(contrast: Token) -> bool:
+    """Whether a contrast word opens what is set aside ("*instead of* X", "*rather than* X"); on
+    its own ("would *instead* provide $5 million") it marks the alternative chosen, which holds."""
+    return any(item.lower_ in ("of", "than") for item in contrast.children) or (
+        contrast.i + 1 < len(contrast.doc) and contrast.nbor(1).lower_ in ("of", "than")
+    )
 
 
 def _infinitive(node: Token) -> bool:
@@ -167,10 +178,27 @@ def _has_contrast(token: Token, lexicon: ModalityLexicon) -> bool:
     )
 
 
+def _scheduling_predicate(noun: Token, lexicon: ModalityLexicon) -> Token | None:
+    """The word that schedules an event noun it is the subject of: "talks *are due* to resume",
+    "the summit *is scheduled* to open", "the meeting *is expected* to take place". The event is
+    planned, not held: the predicate's infinitive says what is to happen to it."""
+    if noun.pos_ != "NOUN" or noun.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    predicate = noun.head
+    for word in (predicate, *(item for item in predicate.children if item.dep_ in ("acomp", "xcomp"))):
+        infinitive = any(item.dep_ == "xcomp" and item.tag_ == "VB" for item in word.children)
+        if infinitive and word.lemma_.lower() in lexicon.intended:
+            return word
+    return None
+
+
 def read_modality(anchor: Token, lexicon: ModalityLexicon) -> Reading:
     """The reading of the action whose clause is headed by ``anchor`` (verb, or noun on its own)."""
     reading = Reading()
     _inspect(anchor, reading, lexicon, direct=True)
+    scheduler = _scheduling_predicate(anchor, lexicon)
+    if scheduler is not None:
+        reading.lift("intended", scheduler)
     node = anchor
     for _ in range(8):
         if _set_aside(node, lexicon):
@@ -178,6 +206,8 @@ def read_modality(anchor: Token, lexicon: ModalityLexicon) -> Reading:
         if node.dep_ not in _CLIMB_DEPS or node.head.i == node.i:
             break
         parent = node.head
+        if node.dep_ == "pobj" and parent.lower_ in _PRESUPPOSING:
+            break
         if node.dep_ == "ccomp" and parent.lemma_.lower() in lexicon.appeal - lexicon.reporting:
             reading.appeal(parent, lexicon)  # "demanded that the government negotiate"
             break

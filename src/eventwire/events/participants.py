@@ -113,6 +113,9 @@ def _placed(article: Article, start: int, end: int, actor: Actor) -> Actor:
 #: ("militants in the Idlib zone", "residents of Nawa", "settlements in the provinces of Latakia").
 _PLACED_SECTORS = frozenset({"REB", "INS", "SEP", "UAF", "OPP", "CVL", "REF"})
 _PLACE_PREPOSITIONS = frozenset({"in", "of", "from", "at", "near", "around"})
+#: Nouns that say where people live: their place names their country whatever their origin
+#: ("Serb residents of northern Kosovo" are Kosovo's civilians; "Serb rebels" stay Serb).
+_RESIDENTS = frozenset({"resident", "inhabitant", "villager", "dweller", "population"})
 
 
 def _where_the_phrase_says(article: Article, token: Token, actor: Actor) -> Actor:
@@ -128,7 +131,7 @@ def _where_the_phrase_says(article: Article, token: Token, actor: Actor) -> Acto
         return actor
     start, end = core_span(token)
     own = resolve_phrase(article.text[start:end], article.published)
-    if own is not None and own.country:
+    if own is not None and own.country and token.lemma_.lower() not in _RESIDENTS:
         return actor  # "Albanian rebels in Macedonia" are Albanian: the phrase says so itself
     for preposition in token.children:
         if preposition.dep_ != "prep" or preposition.lower_ not in _PLACE_PREPOSITIONS:
@@ -211,12 +214,40 @@ def participants(
         if listed and len(conjuncts(listed[0])) > 1:  # "the governments of Syria and Iraq": one each
             found.extend(participants(article, listed[0], speaker, places))
             continue
+        nationalities = _conjoined_nationalities(article, head)
+        if nationalities:  # "Pakistani and Afghan border forces": one force per country
+            found.extend(nationalities)
+            continue
         pair = _the_two(article, listed[0] if listed and _names_two(listed[0]) else head)
         if pair:  # "the border services of both countries", "the two governments"
             found.extend(_pair_participants(article, head, pair, speaker))
             continue
         found.extend(_participants_of(article, head, speaker, places))
     return found
+
+
+def _conjoined_nationalities(article: Article, head: Token) -> list[Participant]:
+    """One participant per conjoined adjective of a shared head noun ("Pakistani and Afghan
+    border forces", "Russian and Turkish troops"): the coordination distributes over the head,
+    so the phrase names each country's force. Empty unless every adjective names a distinct
+    actor."""
+    adjective = next((item for item in head.children if item.dep_ == "amod" and item.conjuncts), None)
+    if adjective is None:
+        return []
+    found: list[Participant] = []
+    for item in conjuncts(adjective):
+        mention = mention_for_span(article, item.idx, item.idx + len(item))
+        if (
+            mention is None
+            or mention.actor is None
+            or any(other.actor.code == mention.actor.code for other in found)
+        ):
+            return []
+        actor = mention.actor
+        found.append(
+            Participant(_event_actor(item.text, actor), head, 0.8, _is_state(actor, head), _is_located(actor))
+        )
+    return found if len(found) > 1 else []
 
 
 #: Nouns for states or their sides: "both countries", "the two governments", "the two sides".

@@ -82,12 +82,33 @@ def subject_of(verb: Token, _depth: int = 0) -> Token | None:
     if verb.dep_ in ("conj", "acomp", "attr"):  # "Syria is willing to withdraw": subject of "is"
         return subject_of(head, _depth + 1)
     if verb.dep_ == "advcl" and verb.tag_ in ("VBG", "VB") and not child(verb, "mark"):
+        called_on = _called_on(verb)
+        if called_on is not None:
+            return called_on
         return None if is_passive(head) else subject_of(head, _depth + 1)
     if verb.dep_ in ("acl", "relcl") and (
         verb.tag_ == "VBG" or (verb.tag_ == "VBN" and not passive_participle(verb))
     ):
         return head
     return None
+
+
+def _called_on(infinitive: Token) -> Token | None:
+    """Who is to do a "to"-infinitive the parser hung as an adverbial on a verb with an "on"
+    object: "called on the mission *to protect* ...", like the xcomp it is (object control),
+    not a date ("called on Tuesday to ...")."""
+    if infinitive.tag_ != "VB" or not any(
+        item.dep_ == "aux" and item.lower_ == "to" for item in infinitive.children
+    ):
+        return None
+    return next(
+        (
+            item
+            for item in preposition_objects(infinitive.head, ("on", "upon"))
+            if item.ent_type_ not in ("DATE", "TIME") and item.i < infinitive.i
+        ),
+        None,
+    )
 
 
 def _gerund_subject(preposition: Token, depth: int) -> Token | None:
