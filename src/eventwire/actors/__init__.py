@@ -11,12 +11,14 @@ Functions later stages call:
   carries user dictionaries);
 * :func:`mention_for_span` — the actor mention that best stands for a span (a verb's subject);
 * :func:`mentions_in` — every mention inside a span;
-* :func:`is_generic_noun` — whether a noun only makes a phrase an actor ("group", "party").
+* :func:`is_generic_noun` — whether a noun only makes a phrase an actor ("group", "party");
+* :func:`state_of_capital` — the state a capital or seat of government stands for.
 """
 
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 
 from eventwire.actors.mentions import find_mentions
 from eventwire.actors.resolve import Resolution, Resolver
@@ -33,6 +35,7 @@ __all__ = [
     "mention_for_span",
     "mentions_in",
     "resolve_phrase",
+    "state_of_capital",
 ]
 
 _default_resolver: Resolver | None = None
@@ -65,6 +68,22 @@ def is_generic_noun(lemma: str) -> bool:
     an actor without giving a sector ("all Libyan *parties*", "the Russian *side*")."""
     entry = default_resolver().lexicon.agents.get(lemma.lower())
     return entry is not None and entry[0] == ""
+
+
+@lru_cache(maxsize=1024)
+def state_of_capital(text: str) -> str | None:
+    """The country code of the state whose capital or seat ``text`` is ("Pristina" -> XKX), else
+    None. A capital speaks for the government ("Moscow said": RUSGOV), but read as a place it is
+    the state itself, which is how a capital's material acts are coded ("Pristina deployed
+    police": XKX), like a named state's."""
+    resolutions = default_resolver().resolve_all(text, locative=True)
+    if len(resolutions) != 1 or resolutions[0].actor is None:
+        return None
+    actor = resolutions[0].actor
+    capital = default_resolver().resolve(text)
+    if capital is None or capital.code != f"{actor.code}GOV" or actor.code != actor.country:
+        return None
+    return actor.code
 
 
 def mentions_in(article: Article, start: int, end: int) -> list[Mention]:

@@ -47,7 +47,7 @@ Coreference is a left-to-right heuristic (coreferee needs a model download, so i
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
 from itertools import pairwise
@@ -55,7 +55,13 @@ from itertools import pairwise
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.actors.lexicon import fold, key_of, tokenize
-from eventwire.actors.resolve import LOCATIVE_PREPOSITIONS, PLACING_PARTICIPLES, Resolution, Resolver
+from eventwire.actors.resolve import (
+    LOCATIVE_PREPOSITIONS,
+    PLACING_PARTICIPLES,
+    SPOKESPEOPLE,
+    Resolution,
+    Resolver,
+)
 from eventwire.geo.gazetteer import Location, default_gazetteer, place_key
 from eventwire.model import Actor, Article, Mention
 
@@ -94,8 +100,6 @@ CONTEXT_SECTORS = frozenset({"OPP", "REB", "INS", "SEP", "UAF", "CVL", "REF"})
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
 #: How many body mentions a dateline is worth when the body also names its country.
 DATELINE_WEIGHT = 3
-#: Role nouns that speak for a body: "The spokesman said *it* would respond" is the body.
-SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 #: Title words that make a different office ("deputy foreign minister" is not "foreign minister").
 RANK_WORDS = frozenset({"deputy", "vice", "assistant", "junior", "acting", "first", "under", "senior"})
 DIPLOMATIC_WORDS = frozenset(
@@ -157,7 +161,7 @@ def find_mentions(article: Article, resolver: Resolver) -> list[Mention]:
     def overlaps(start: int, end: int) -> bool:
         return any(start < other_end and other_start < end for other_start, other_end in taken)
 
-    for chunk in doc.noun_chunks:
+    for chunk in _split_possessed_conjuncts(doc.noun_chunks):
         span = _clip_to_line(chunk)
         if span is None or overlaps(span.start_char, span.end_char):
             continue
@@ -213,6 +217,25 @@ def find_mentions(article: Article, resolver: Resolver) -> list[Mention]:
         if mention.antecedent is not None:
             mention.antecedent = renumbered[mention.antecedent]
     return mentions
+
+
+def _split_possessed_conjuncts(chunks: Iterable[Span]) -> Iterator[Span]:
+    """Each chunk, split in two at an "and" that a possessive follows: "Colombia's Ivan Velasquez
+    and Venezuela's Vladimir Padrino Lopez" is two possessed phrases. The parser often makes the
+    first an attribute of the second's head, and the whole one chunk, so that the first
+    possessor's phrase would be read as one actor with the second possessor's name."""
+    for chunk in chunks:
+        conjunction = next((token for token in chunk if token.dep_ == "cc"), None)
+        if (
+            conjunction is None
+            or conjunction.i == chunk.start
+            or not any(token.tag_ == "POS" for token in chunk.doc[conjunction.i + 1 : chunk.end])
+            or not any(token.tag_ == "POS" for token in chunk.doc[chunk.start : conjunction.i])
+        ):
+            yield chunk
+            continue
+        yield chunk.doc[chunk.start : conjunction.i]
+        yield chunk.doc[conjunction.i + 1 : chunk.end]
 
 
 def _names_an_actor_inside(span: Span, entities: list[Span], resolver: Resolver, day: date | None) -> bool:

@@ -51,6 +51,8 @@ LOCATIVE_PREPOSITIONS = frozenset(
 #: Participles that place what they follow, as "based" does: "companies *registered* in Hong
 #: Kong" are Hong Kong companies.
 PLACING_PARTICIPLES = frozenset({"registered", "headquartered", "located", "stationed"})
+#: Role nouns that speak for a body: "The spokesman said *it* would respond" is the body.
+SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 PLACING_WORDS = LOCATIVE_PREPOSITIONS | PLACING_PARTICIPLES
 #: Words that end a phrase: what follows is not part of who the phrase names.
 STOP_WORDS = frozenset(
@@ -391,9 +393,17 @@ class Resolver:
             return None
         reading = _Reading(former=any(atom.word in FORMER_WORDS for atom in atoms))
         persons: list[str] = []
+        # "junta spokesman Colonel X": the body a spokesperson speaks for gives the sector, not
+        # the rank the spokesperson holds (a colonel speaking for a junta speaks for a government)
+        spoken_for = False
         for atom in atoms:
             kinds = {lexeme.kind for lexeme in atom.lexemes}
+            body_named = reading.sector is not None
+            if spoken_for:
+                kinds -= {"role", "group"}
             for lexeme in atom.lexemes:
+                if spoken_for and lexeme.kind in ("role", "group"):
+                    continue
                 if lexeme.kind in COUNTRY_KINDS and reading.country is None:
                     reading.country, reading.country_kind = lexeme.target, lexeme.kind
                 elif lexeme.kind == "organisation" and reading.organisation is None:
@@ -406,6 +416,7 @@ class Resolver:
             if kinds & {"role", "group"} and len(kinds) > 1:
                 # "Bishop" is a surname and a role: as a title it is the role.
                 persons = [name for name in persons if name not in {lex.target for lex in atom.lexemes}]
+            spoken_for = spoken_for or (body_named and fold(" ".join(atom.words)) in SPOKESPEOPLE)
         reading.person = self._pick_person(persons, on)
         head = atoms[-1]
         head_kinds = {lexeme.kind for lexeme in head.lexemes}

@@ -37,7 +37,13 @@ from spacy.tokens import Doc, Token
 
 from eventwire.events import context
 from eventwire.events.codebook import Codebook
-from eventwire.events.modality import Reading, in_relative_clause, read_modality, subject_controller
+from eventwire.events.modality import (
+    Reading,
+    adverbial_infinitive,
+    in_relative_clause,
+    read_modality,
+    subject_controller,
+)
 from eventwire.events.participants import Participant, participants
 from eventwire.events.patterns import EventPattern, LightVerb, PatternSet
 from eventwire.events.syntax import (
@@ -103,6 +109,17 @@ BACKGROUND_DAYS = 365
 #: ("fired around 100 artillery shells into a maritime buffer zone") shows force (150) instead.
 _BOMBARDMENTS = frozenset({"194", "195"})
 _SHOW_OF_FORCE = "150"
+#: An appeal and a demand for nothing more specific.
+_BARE_APPEAL = "020"
+_BARE_DEMAND = "100"
+#: Verbs that put an agreement in writing, and the code of signing one.
+_SIGNING = frozenset({"sign", "ink", "countersign"})
+_SIGN_AGREEMENT = "057"
+#: Sending forces (154), and sending them to another state's side (074).
+_MOBILISATION = "154"
+_PROTECTION = "074"
+#: Words of a protective mission: forces sent to another state on one protect it.
+_MISSION_WORDS = frozenset({"mission", "peacekeeping", "peacekeeper", "stabilisation", "stabilization"})
 #: Entity types that are never a participant ("passed to an offensive on *October 8*").
 _NOT_ACTORS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
 #: Dependents that may carry a clause marker ("said that X *must* …", "that X *allegedly* …").
@@ -485,8 +502,7 @@ class EventCoder:
                 or clause.lemma_.lower() not in self.patterns.modality.appeal
             ):
                 continue
-            found.extend(preposition_objects(clause, ("on", "upon")))
-            found.extend(item for item in (child(clause, "dobj"),) if item is not None)
+            found.extend(_addressees(clause))
             reported = child(clause, "ccomp")
             subject = subject_of(reported) if reported is not None else None
             found.extend([subject] if subject is not None else [])
@@ -533,7 +549,10 @@ class EventCoder:
         self, article: Article, matches: list[Match], surroundings: context.Surroundings
     ) -> list[Event]:
         produced: list[tuple[Event, Match, int | None]] = []
+        anchors = {match.anchor.i for match in matches}
         for match in matches:
+            if self._purpose_of_act(match.anchor, anchors):
+                continue  # "would provide $100 million to help modernize the army": why, not what
             reading = read_modality(match.anchor, self.patterns.modality)
             if reading.modality != "asserted" and in_relative_clause(match.anchor):
                 continue  # "the extremists who should be attacked" describes them; it codes nothing
@@ -545,6 +564,10 @@ class EventCoder:
                 continue  # "the two nations have fought repeatedly": a habit, not an event
             if self._accused_of(reading):
                 continue  # "accused India of backing militants": the accusation is the event
+            if reading.condition:
+                continue  # "would act with full force if Hezbollah continued its attacks": a condition
+            if self._denied(reading):
+                continue  # "denied that the companies had supplied oil": the denial (016) is the event
             if match.is_bare_noun and _in_protest(match.trigger):
                 continue  # "blocked the roads in protest at X": the motive of the act it modifies
             produced.extend(
@@ -657,6 +680,34 @@ class EventCoder:
             and not (is_passive(reporter) and agent_of(reporter) is None)
         )
 
+    def _purpose_of_act(self, anchor: Token, anchors: set[int]) -> bool:
+        """Whether ``anchor`` is the purpose infinitive of another coded act ("provide financing
+        *to help* modernize", "deploy police *to protect* ..."): it says what the act is for, so
+        the act alone is the event. A control verb's infinitive ("agreed to cease fire", "ready
+        to send") is what the verb governs, not a purpose, and is kept."""
+        head = anchor.head
+        lexicon = self.patterns.modality
+        governing = lexicon.intended | lexicon.appeal | lexicon.refusals | lexicon.denials
+        return (
+            adverbial_infinitive(anchor)
+            and head.i != anchor.i
+            and head.i in anchors
+            and head.lemma_.lower() not in governing
+        )
+
+    def _signed(self, match: Match, code: str) -> str:
+        """ "signed a truce", "inked an arms deal": a cooperative act put in a signed document is
+        the signing of a formal agreement (057), whatever the document is about."""
+        signing = match.anchor.i != match.trigger.i and match.anchor.lemma_.lower() in _SIGNING
+        return _SIGN_AGREEMENT if signing and self.codebook[code].quad_class in (1, 2) else code
+
+    def _denied(self, reading: Reading) -> bool:
+        """Whether the action is what someone denies in a clause ("denied *that* the group had
+        killed civilians"): the denial is the event (016) and its content one side's claim that
+        something did not happen, not a negated act of the clause's subject."""
+        reporter = reading.reporter
+        return reporter is not None and reporter.lemma_.lower() in self.patterns.modality.denials
+
     def _speaker(
         self, article: Article, match: Match, reading: Reading
     ) -> tuple[Speaker | None, Quote | None]:
@@ -721,6 +772,14 @@ class EventCoder:
                 )
             ]
         )
+        if pattern.code[:2] in _VIOLENT_ROOTS and all(item.state for item in _resolved(targets)):
+            harmed = [
+                item
+                for token in _harmed_by_participle(match.anchor)
+                for item in participants(article, token, speaker)
+                if item.actor.code
+            ]
+            targets = _first_resolved_group(harmed) if harmed else targets
         doers = sources  # who is to act, before a joint act becomes one event
         if pattern.symmetric:  # "Russia and Egypt agreed ...", "cooperation between X and Y"
             between = [
@@ -738,11 +797,22 @@ class EventCoder:
             if accuser is None or (reading.reporter is None and quote is None):
                 return  # "X provoked the clash" is a charge only when someone says so
             sources, targets = [accuser], _resolved(doers)  # "said X provoked the clash": X is accused
-        code, modality, negated = self._code(pattern.code, reading)
+        code, modality, negated = self._code(
+            self._signed(match, _protection_abroad(match, sources, targets)), reading
+        )
         if modality == "appeal":
             appealer = self._appealer(article, reading, speaker, match.anchor)
             if appealer is None:
                 return  # an appeal no one known makes is not its addressee's act
+            if reading.relay is not None and reading.governor is not None:
+                # "called on the council to pressure Israel to stop ...": an appeal to the
+                # council to act on Israel, whatever Israel is to do
+                code = _BARE_DEMAND if reading.demanded else _BARE_APPEAL
+                doers = [
+                    item
+                    for token in _addressees(reading.governor)
+                    for item in participants(article, token, speaker)
+                ]
             # the appeal is addressed to whoever is to act, never to the action's target
             addressed = [item for item in doers if item.actor.code and not _same_actor(item, appealer)]
             told = reading.governor is not None and child(reading.governor, "dobj") is not None
@@ -766,7 +836,11 @@ class EventCoder:
         stated = modality in ("intended", "appeal") or code[:2] in _STATEMENT_ROOTS
         when = surroundings.date(_dating_token(match.trigger, reading, stated), quote, complements=not stated)
         depth = clause_depth(match.anchor, self.patterns.modality.reporting) + int(match.is_bare_noun)
-        acting = code[:2] not in _GOVERNMENTAL_ROOTS and modality not in ("intended", "appeal")
+        material = code[:2] not in _GOVERNMENTAL_ROOTS
+        acting = material and modality not in ("intended", "appeal")
+        # "Russia does not intend to set up a base in Egypt": the state that does not act is its
+        # government, but whom the act would have reached is coded as in the act (EGY)
+        reached = acting or (material and negated)
         for source, target in _pairs(sources, targets, rivals=pattern.symmetric and sources == targets):
             if not _worth_coding(match, source, target, code, row.quad_class):
                 continue
@@ -775,7 +849,7 @@ class EventCoder:
             )
             yield Event(
                 source=_as_coded(source, acting),
-                target=_as_coded(target, acting),
+                target=_as_coded(target, reached),
                 cameo=code,
                 goldstein=row.goldstein,
                 quad_class=row.quad_class,
@@ -809,7 +883,7 @@ class EventCoder:
         if modality == "appeal" and reading.demanded:  # demands mirror appeals: 0256 -> 1056
             appeal = self.codebook.modal_code(code, "appeal")
             demand = f"10{appeal[2:]}"
-            return (demand if demand in self.codebook else "100"), modality, False
+            return (demand if demand in self.codebook else _BARE_DEMAND), modality, False
         if modality in ("intended", "appeal"):
             return self.codebook.modal_code(code, modality), modality, False
         if modality == "hypothetical" and self.codebook[code].quad_class == 4:
@@ -826,6 +900,13 @@ class EventCoder:
             if found:
                 return found[0]
         return _speaking(speaker, anchor)
+
+
+def _addressees(appeal: Token) -> list[Token]:
+    """Whom an appeal verb addresses: "called *on X*", "urged *X*"."""
+    found = list(preposition_objects(appeal, ("on", "upon")))
+    found.extend(item for item in (child(appeal, "dobj"),) if item is not None)
+    return found
 
 
 def _speaking(speaker: Speaker | None, anchor: Token) -> Participant | None:
@@ -1207,6 +1288,21 @@ def _victims_of_main_clause(verb: Token) -> list[Token]:
     return [victim] if victim is not None else []
 
 
+def _harmed_by_participle(verb: Token) -> list[Token]:
+    """ "shelled the city, *killing nine civilians*": whom an attack on a place or a thing harmed,
+    named by the participle that follows it. The people hit are what the force was used on, rather
+    than the town (a state's bare code) or the car it struck."""
+    return [
+        _counted(victim)
+        for clause in verb.children
+        if clause.dep_ in ("advcl", "xcomp", "conj")
+        and clause.tag_ == "VBG"
+        and clause.lemma_.lower() in _HARM_LEMMAS
+        for victim in (child(clause, "dobj"),)
+        if victim is not None
+    ]
+
+
 def _doers_of_event_noun(noun: Token) -> list[Token]:
     """Who carried out the action an event noun names: its possessor ("Turkey's offensive"), its
     "by"-phrase, or the subject of the verb that takes it ("Ankara pressed on *with an offensive*",
@@ -1322,6 +1418,28 @@ def _first_resolved_group(targets: list[Participant]) -> list[Participant]:
         for item in resolved
         if item.token.i == first.i or item.token in first.conjuncts or first in item.token.conjuncts
     ]
+
+
+def _protection_abroad(match: Match, sources: list[Participant], targets: list[Participant]) -> str:
+    """ "Kenya will deploy police officers *to Haiti* ... once parliament approves the mission",
+    "Brazil, which led a peacekeeping mission there, will not send troops to Haiti": forces on a
+    mission that a state sends to another state (not into it, not to a place of its own)
+    protect it, which CAMEO codes as military protection or peacekeeping (074, intended 0334),
+    not as a show of force (154). Reinforcements sent to a region of one's own, and forces sent
+    to a state with no mission said, stay what they were."""
+    code = match.pattern.code
+    if code != _MOBILISATION:
+        return code
+    own = {_country(item.actor.code) for item in _resolved(sources)}
+    abroad = [
+        item
+        for item in _resolved(targets)
+        if item.state and item.token.head.lower_ == "to" and _country(item.actor.code) not in own
+    ]
+    if not own or not abroad:
+        return code
+    words = {token.lemma_.lower() for token in match.trigger.sent}
+    return _PROTECTION if words & _MISSION_WORDS else code
 
 
 def _third_party(speaker: Speaker | None, sources: list[Participant]) -> bool:

@@ -10,7 +10,13 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from eventwire.actors import actor_from_code, is_generic_noun, mention_for_span, resolve_phrase
+from eventwire.actors import (
+    actor_from_code,
+    is_generic_noun,
+    mention_for_span,
+    resolve_phrase,
+    state_of_capital,
+)
 from eventwire.geo import Evidence, article_evidence, dateline_location, event_location
 from eventwire.model import Article, EventActor, Place, Quote, TimeExpression
 from eventwire.quotes import quote_at
@@ -27,6 +33,7 @@ __all__ = [
     "mention_for_span",
     "quote_at",
     "resolve_phrase",
+    "state_of_capital",
 ]
 
 

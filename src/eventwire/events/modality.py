@@ -32,6 +32,10 @@ _CONTROL_DEPS = frozenset(
 #: Prepositions whose event noun is presupposed to take place, whatever the clause around it
 #: intends: "agreed to reinstall cameras *during a visit* by Grossi" reports the visit as held.
 _PRESUPPOSING = frozenset({"during", "amid", "since", "following"})
+#: Subordinators of a condition: their clause says when another act would happen.
+_CONDITIONS = frozenset({"if", "unless"})
+#: Verbs and adverbs that make a condition the going on of an act already under way.
+_CONTINUATIONS = frozenset({"continue", "keep", "persist", "resume", "repeat", "again"})
 #: Edges that make the action the governor's object rather than its complement.
 _OBJECT_DEPS = frozenset({"dobj", "attr"})
 #: Later readings only replace earlier ones of lower rank: a denial beats everything.
@@ -56,6 +60,12 @@ class Reading:
     """The appeal is a demand ("demanded that", "ordered X to"): CAMEO codes it 10x, not 02x."""
     alleged: bool = False
     """The action is the content of an accusation or a hedged claim: someone's claim, not a fact."""
+    condition: bool = False
+    """The action is the condition of another ("would act *if Hezbollah continued its attacks*"):
+    what makes the main clause happen, neither an act nor a threat of its own."""
+    relay: Token | None = None
+    """A verb of pressing ("pressure", "persuade") between the action and its appeal: "called on
+    the council *to pressure* Israel to stop" appeals to the council, not to Israel."""
 
     def lift(self, modality: Modality, governor: Token | None = None) -> None:
         if _RANK[modality] > _RANK[self.modality]:
@@ -110,7 +120,7 @@ def _introduces(contrast: Token) -> bool:
     )
 
 
-def _infinitive(node: Token) -> bool:
+def adverbial_infinitive(node: Token) -> bool:
     """A "to"-infinitive the parser hung as an adverbial ("agreed ... *to cease* fire"): a
     governing word's complement as much as an xcomp is."""
     return (
@@ -192,6 +202,16 @@ def _scheduling_predicate(noun: Token, lexicon: ModalityLexicon) -> Token | None
     return None
 
 
+def _continuation_as_condition(clause: Token) -> bool:
+    """ "would act with full force *if Hezbollah continued its attacks*", "if the drills go on
+    again": a condition that an act under way goes on refers to that act, reported as such; it is
+    neither a new act nor its doer's threat ("If Turkey attacks Syria" is a hypothetical attack)."""
+    return any(item.dep_ == "mark" and item.lower_ in _CONDITIONS for item in clause.children) and (
+        clause.lemma_.lower() in _CONTINUATIONS
+        or any(item.dep_ == "advmod" and item.lower_ in _CONTINUATIONS for item in clause.children)
+    )
+
+
 def read_modality(anchor: Token, lexicon: ModalityLexicon) -> Reading:
     """The reading of the action whose clause is headed by ``anchor`` (verb, or noun on its own)."""
     reading = Reading()
@@ -227,13 +247,26 @@ def read_modality(anchor: Token, lexicon: ModalityLexicon) -> Reading:
             item.dep_ == "mark" and item.lower_ in lexicon.hypothetical for item in node.children
         ):
             reading.lift("hypothetical", parent)
-        if node.dep_ in _CONTROL_DEPS or (node.dep_ == "acl" and parent.pos_ == "NOUN") or _infinitive(node):
+            reading.condition = reading.condition or _continuation_as_condition(node)
+        if (
+            node.dep_ in _CONTROL_DEPS
+            or (node.dep_ == "acl" and parent.pos_ == "NOUN")
+            or adverbial_infinitive(node)
+        ):
+            if (
+                reading.relay is None
+                and reading.modality == "asserted"
+                and parent.lemma_.lower() in lexicon.relays
+            ):
+                reading.relay = parent
             # "plans to send", "ready to send", and a noun's own: "its demand that Israel ease"
             _govern(parent, reading, lexicon, through_object=node.dep_ in _OBJECT_DEPS)
             _inspect(parent, reading, lexicon, direct=False)
-        if node.dep_ == "ccomp" or (node.dep_ == "advcl" and not _infinitive(node)):
+        if node.dep_ == "ccomp" or (node.dep_ == "advcl" and not adverbial_infinitive(node)):
             break
         node = parent
+    if reading.modality != "appeal":
+        reading.relay = None  # "Israel pressured Hamas to release ...": pressure, no appeal
     if reading.alleged:
         reading.lift("reported")
     if anchor.sent.text.rstrip().rstrip("\"'”’ ").endswith("?"):

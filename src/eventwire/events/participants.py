@@ -15,7 +15,13 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from eventwire.events.context import actor_from_code, is_generic_noun, mention_for_span, resolve_phrase
+from eventwire.events.context import (
+    actor_from_code,
+    is_generic_noun,
+    mention_for_span,
+    resolve_phrase,
+    state_of_capital,
+)
 from eventwire.events.syntax import conjuncts, core_span
 from eventwire.model import Actor, Article, EventActor, Speaker
 
@@ -52,6 +58,18 @@ def _is_state(actor: Actor, token: Token) -> bool:
     if token.tag_ == "NNS" and is_generic_noun(token.lemma_):
         return False
     return actor.country is not None and actor.code == actor.country
+
+
+def _capital_as_state(text: str, actor: Actor, token: Token) -> Actor | None:
+    """The state a bare capital ("Pristina", "Moscow") resolved as its government stands for.
+
+    A capital is its government only as a speaker; as a participant it is the state as a whole,
+    coded like the state's name: its government in what states say (``_as_coded``), the bare
+    state in material acts ("Pristina deployed police": XKX, as "Kosovo deployed police")."""
+    if token.pos_ != "PROPN" or actor.country is None or actor.code != f"{actor.country}GOV":
+        return None
+    state = state_of_capital(text)
+    return actor_from_code(state) if state == actor.country else None
 
 
 def _is_located(actor: Actor) -> bool:
@@ -218,7 +236,14 @@ def participants(
         if nationalities:  # "Pakistani and Afghan border forces": one force per country
             found.extend(nationalities)
             continue
-        pair = _the_two(article, listed[0] if listed and _names_two(listed[0]) else head)
+        origin = next((item for item in head.children if item.dep_ == "prep" and item.lower_ == "from"), None)
+        sides = [
+            item
+            for item in (origin.children if origin is not None and head.pos_ == "NOUN" else ())
+            if item.dep_ == "pobj" and item.lemma_.lower() == "side"
+        ]
+        listed = listed or sides  # "border commanders *from both sides*": one per side's state
+        pair = _the_two(article, listed[0] if listed and _names_two(listed[0], bool(sides)) else head)
         if pair:  # "the border services of both countries", "the two governments"
             found.extend(_pair_participants(article, head, pair, speaker))
             continue
@@ -256,9 +281,12 @@ _STATE_NOUNS = frozenset(
 )
 
 
-def _names_two(token: Token) -> bool:
-    """ "both countries", "the two former Soviet republics", "the two foreign ministers"."""
-    return token.lemma_.lower() in _STATE_NOUNS and any(
+def _names_two(token: Token, sides: bool = False) -> bool:
+    """ "both countries", "the two former Soviet republics", "the two foreign ministers";
+    ``sides``: "both sides" too, where a phrase of the sides' own people takes it ("commanders
+    from both sides"), so that states are meant rather than whichever parties are at war."""
+    nouns = _STATE_NOUNS | {"side"} if sides else _STATE_NOUNS
+    return token.lemma_.lower() in nouns and any(
         item.lower_ in ("both", "two") and item.dep_ in ("det", "predet", "nummod") for item in token.children
     )
 
@@ -268,7 +296,7 @@ def _the_two(article: Article, token: Token) -> tuple[str, str] | None:
     the phrase. The first named comes first, unless the story is datelined in the other: a
     BISHKEK story's "border services of both countries agreed" is Kyrgyz first, as its
     reporter sees the Kyrgyz side as the one acting."""
-    if not _names_two(token):
+    if not _names_two(token, sides=token.lemma_.lower() == "side" and token.head.lower_ == "from"):
         return None
     counts: dict[str, int] = {}
     for mention in article.mentions:
@@ -333,12 +361,13 @@ def _participants_of(
                     return [
                         Participant(_event_actor(text, each), token, quality, False, True) for each in seated
                     ]
+                capital = _capital_as_state(article.text[start:end], actor, token)
                 hits = [
                     Participant(
-                        _event_actor(article.text[start:end], actor),
+                        _event_actor(article.text[start:end], capital or actor),
                         token,
                         quality,
-                        _is_state(actor, token),
+                        capital is not None or _is_state(actor, token),
                         _is_located(actor),
                     )
                 ]

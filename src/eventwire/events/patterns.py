@@ -41,6 +41,7 @@ _MODALITY_KEYS = (
     "intended",
     "appeal",
     "demands",
+    "relays",
     "hypothetical",
     "intended_auxiliaries",
     "reporting",
@@ -115,6 +116,9 @@ class ModalityLexicon:
     appeal: frozenset[str]
     demands: frozenset[str]
     """Appeal words that make a demand (10x) rather than a request (02x)."""
+    relays: frozenset[str]
+    """Verbs of bringing someone to act ("pressure X to", "persuade X to"): an appeal to press a
+    third party asks its addressee to act on that party, not the party to act."""
     hypothetical: frozenset[str]
     intended_auxiliaries: frozenset[str]
     reporting: frozenset[str]
