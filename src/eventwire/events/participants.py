@@ -354,10 +354,11 @@ def _participants_of(
             if actor is not None:
                 start, end = core_span(token)
                 quality = quality if depth == 0 else 0.6
-                registered = _registered_in(article, token) if actor.sector else []
-                if registered:  # "two firms registered in Hong Kong and Singapore": one per place
+                sector = actor.sector
+                registered = _registered_in(article, token) if sector else []
+                if registered and sector:  # "two firms registered in Hong Kong and Singapore": one per place
                     text = article.text[start:end]
-                    seated = [actor_from_code(country + actor.sector) for country in registered]
+                    seated = [actor_from_code(country + sector) for country in registered]
                     return [
                         Participant(_event_actor(text, each), token, quality, False, True) for each in seated
                     ]
