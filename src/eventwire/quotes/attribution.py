@@ -82,9 +82,6 @@ class Parse:
         self.text = doc.text  # Doc.text joins every token on each access
         self.rules = rules
         self.starts = [token.idx for token in doc]
-        self.longest_phrase = max((len(phrase) for phrase in rules.cue_phrases), default=0)
-        #: First words of the cue phrases: most verbs start none, and need no phrase lookups.
-        self.phrase_starts = frozenset(phrase[0] for phrase in rules.cue_phrases)
 
     def tokens(self, start: int, end: int) -> list[Token]:
         """Tokens starting within ``[start, end)``."""
@@ -101,8 +98,9 @@ class Parse:
 
     def cue_at(self, token: Token) -> Cue | None:
         """The cue that starts at ``token`` (a fixed phrase or a reporting verb), with its speaker."""
-        starts_phrase = token.lower_ in self.phrase_starts or token.lemma_.lower() in self.phrase_starts
-        for length in range(self.longest_phrase if starts_phrase else 1, 1, -1):
+        starts = self.rules.phrase_starts
+        starts_phrase = token.lower_ in starts or token.lemma_.lower() in starts
+        for length in range(self.rules.longest_phrase if starts_phrase else 1, 1, -1):
             words = self.doc[token.i : token.i + length]
             key = tuple(
                 word.lemma_.lower() if position == 0 else word.lower_ for position, word in enumerate(words)

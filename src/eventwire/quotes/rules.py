@@ -57,6 +57,10 @@ class QuoteRules:
     """Verb lemma → the ways it reports ("quote", "clause", "object", "request")."""
     cue_phrases: dict[tuple[str, ...], frozenset[str]]
     """Words of a fixed phrase → the ways it reports (as for verbs, plus "source")."""
+    longest_phrase: int
+    """Words in the longest cue phrase."""
+    phrase_starts: frozenset[str]
+    """First words of the cue phrases: most verbs start none, and need no phrase lookups."""
     title_cues: tuple[tuple[str, ...], ...]
     speaker_label: re.Pattern[str]
     """A transcript turn's speaker label at the start of a paragraph ("WALLACE: …")."""
@@ -71,6 +75,7 @@ def load_rules(path: Path | None = None) -> QuoteRules:
     marks = reader.mapping(reader.key(top, root, "marks"), "marks")
     cues = reader.mapping(reader.key(top, root, "cues"), "cues")
     phrases = reader.cues(reader.key(cues, top["cues"], "phrases"), "cues.phrases", CUE_MODES)
+    cue_phrases = {tuple(phrase.split()): modes for phrase, modes in phrases.items()}
     return QuoteRules(
         marks=QuoteMarks(
             double=reader.pairs(reader.key(marks, top["marks"], "double"), "marks.double"),
@@ -85,7 +90,9 @@ def load_rules(path: Path | None = None) -> QuoteRules:
             reader.key(top, root, "max_unclosed_chars"), "max_unclosed_chars"
         ),
         cue_verbs=reader.cues(reader.key(cues, top["cues"], "verbs"), "cues.verbs", CUE_MODES - {"source"}),
-        cue_phrases={tuple(phrase.split()): modes for phrase, modes in phrases.items()},
+        cue_phrases=cue_phrases,
+        longest_phrase=max((len(phrase) for phrase in cue_phrases), default=0),
+        phrase_starts=frozenset(phrase[0] for phrase in cue_phrases if phrase),
         speaker_label=reader.pattern(reader.key(top, root, "speaker_label"), "speaker_label", "speaker"),
         title_cues=tuple(
             tuple(cue.split()) for cue in reader.words(reader.key(top, root, "title_cues"), "title_cues")
