@@ -46,17 +46,23 @@ def parsed_article(nlp, text: str, published: date | None = date(2015, 10, 15)) 
 ON = date(2023, 6, 13)
 
 
-def coded(pipeline: Pipeline, text: str) -> set[tuple[str | None, str | None, str]]:
-    """(source code, target code, CAMEO) of every event the whole pipeline codes in ``text``."""
+def coded_with_negation(pipeline: Pipeline, text: str) -> set[tuple[str | None, str | None, str, bool]]:
+    """(source code, target code, CAMEO, negated) of every event the whole pipeline codes in ``text``."""
     article = pipeline.process_text(text, published=ON)
     return {
         (
             event.source.code if event.source else None,
             event.target.code if event.target else None,
             event.cameo,
+            event.negated,
         )
         for event in article.events
     }
+
+
+def coded(pipeline: Pipeline, text: str) -> set[tuple[str | None, str | None, str]]:
+    """(source code, target code, CAMEO) of every event the whole pipeline codes in ``text``."""
+    return {(source, target, cameo) for source, target, cameo, _ in coded_with_negation(pipeline, text)}
 
 
 def mention_codes(pipeline: Pipeline, text: str) -> dict[str, str | None]:

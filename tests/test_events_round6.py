@@ -8,21 +8,7 @@ from __future__ import annotations
 
 from eventwire.pipeline import Pipeline
 
-from .events_helpers import ON, coded
-
-
-def _with_negation(pipeline: Pipeline, text: str) -> set[tuple[str | None, str | None, str, bool]]:
-    article = pipeline.process_text(text, published=ON)
-    return {
-        (
-            event.source.code if event.source else None,
-            event.target.code if event.target else None,
-            event.cameo,
-            event.negated,
-        )
-        for event in article.events
-    }
-
+from .events_helpers import coded, coded_with_negation
 
 # -- who takes part ------------------------------------------------------------------------------
 
@@ -171,7 +157,7 @@ def test_intelligence_shared_with_a_partner_is_aimed_at_the_partner(pipeline: Pi
 
 def test_would_not_recognise_is_a_negated_recognition_not_a_rejection(pipeline: Pipeline) -> None:
     text = "PARIS, June 13 (Reuters) - France said it would not recognise the Malian junta."
-    events = _with_negation(pipeline, text)
+    events = coded_with_negation(pipeline, text)
     assert ("FRAGOV", "MLIGOV", "054", True) in events
     assert not any(code.startswith("12") for _, _, code, _ in events)
 
@@ -179,7 +165,7 @@ def test_would_not_recognise_is_a_negated_recognition_not_a_rejection(pipeline: 
 def test_will_not_accept_is_still_a_refusal(pipeline: Pipeline) -> None:
     text = "BAMAKO, June 13 (Reuters) - Mali said it will not accept lessons from anyone."
     assert any(
-        code.startswith("12") and not negated for _, _, code, negated in _with_negation(pipeline, text)
+        code.startswith("12") and not negated for _, _, code, negated in coded_with_negation(pipeline, text)
     )
 
 
@@ -187,14 +173,14 @@ def test_instead_on_its_own_marks_the_act_chosen(pipeline: Pipeline) -> None:
     text = (
         "BERLIN, June 13 (Reuters) - Germany said it would instead provide $10 million for the Somali police."
     )
-    events = _with_negation(pipeline, text)
+    events = coded_with_negation(pipeline, text)
     assert ("DEUGOV", "SOMCOP", "033", False) in events
 
 
 def test_instead_of_still_sets_an_act_aside(pipeline: Pipeline) -> None:
     text = "BERLIN, June 13 (Reuters) - Germany sent diplomats instead of attacking Somalia."
     assert not any(
-        code.startswith("19") and not negated for _, _, code, negated in _with_negation(pipeline, text)
+        code.startswith("19") and not negated for _, _, code, negated in coded_with_negation(pipeline, text)
     )
 
 
@@ -227,7 +213,7 @@ def test_failing_to_reach_an_agreement_negates_it_rather_than_rejecting_one(pipe
         "NICOSIA, June 13 (Reuters) - Greek Cypriot and Turkish Cypriot negotiators met on Tuesday but "
         "failed to reach an agreement."
     )
-    events = _with_negation(pipeline, text)
+    events = coded_with_negation(pipeline, text)
     assert not any(code.startswith("12") for _, _, code, _ in events)
     assert not any(code.startswith("057") and not negated for _, _, code, negated in events)
 
@@ -280,7 +266,7 @@ def test_would_under_a_reporting_verb_states_an_intent_through_control(pipeline:
         "TOKYO, June 13 (Reuters) - The minister said Japan would continue to share intelligence with "
         "South Korea."
     )
-    events = _with_negation(pipeline, text)
+    events = coded_with_negation(pipeline, text)
     assert any(code.startswith("03") and target == "KORGOV" for _, target, code, _ in events)
 
 

@@ -8,21 +8,7 @@ from __future__ import annotations
 
 from eventwire.pipeline import Pipeline
 
-from .events_helpers import ON, coded
-
-
-def _with_negation(pipeline: Pipeline, text: str) -> set[tuple[str | None, str | None, str, bool]]:
-    article = pipeline.process_text(text, published=ON)
-    return {
-        (
-            event.source.code if event.source else None,
-            event.target.code if event.target else None,
-            event.cameo,
-            event.negated,
-        )
-        for event in article.events
-    }
-
+from .events_helpers import coded, coded_with_negation
 
 # -- capitals ------------------------------------------------------------------------------------
 
@@ -50,7 +36,7 @@ def test_what_is_denied_in_a_clause_is_not_coded_as_a_negated_act(pipeline: Pipe
         "ANKARA, June 13 (Reuters) - Turkish Foreign Minister Hakan Fidan denied that Turkey had "
         "supplied weapons to Syrian rebels."
     )
-    events = _with_negation(pipeline, text)
+    events = coded_with_negation(pipeline, text)
     assert ("TURGOV", None, "016", False) in events
     assert not any(code.startswith("07") for _, _, code, _ in events)
 
@@ -102,7 +88,7 @@ def test_a_refusal_to_send_troops_keeps_the_receiving_state_bare(pipeline: Pipel
         "BRASILIA, June 13 (Reuters) - Argentina, which joined the last peacekeeping mission there, "
         "will not send troops to Bolivia, its defence minister said."
     )
-    assert ("ARGGOV", "BOL", "074", True) in _with_negation(pipeline, text)
+    assert ("ARGGOV", "BOL", "074", True) in coded_with_negation(pipeline, text)
 
 
 def test_reinforcements_sent_to_a_region_of_ones_own_stay_a_mobilisation(pipeline: Pipeline) -> None:
