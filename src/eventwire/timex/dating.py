@@ -85,13 +85,15 @@ def event_date(
         attached = attachments(article.times, trigger.doc)
     vague: TimeExpression | None = None
     group = _dating_group(trigger, complements)
-    searches = [group, _objects_of(group), *_reporting_groups(trigger, lexicon)]
+    objects = _objects_of(group)
+    searches = [group, objects, *_reporting_groups(trigger, lexicon)]
     if quote is not None and quote.cue_start is not None and quote.cue_end is not None:
         cue = expression_root(trigger.doc, quote.cue_start, quote.cue_end)
         if cue is not None:
             searches += [_dating_group(cue), *_reporting_groups(cue, lexicon)]
+    # only this trigger's objects: re-reading every object-dating phrase per event is wasted
     on_objects = [
-        (time, word) for time, word in attached if word.dep_ == "dobj" and _dated_by_preposition(time, word)
+        (time, word) for time, word in attached if word in objects and _dated_by_preposition(time, word)
     ]
     for index, tokens in enumerate(searches):
         specific, vague_here = _best_attached(on_objects if index == 1 else attached, tokens, trigger)
