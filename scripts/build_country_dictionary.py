@@ -11,7 +11,7 @@ Sources, in order of precedence when two countries claim the same word:
 * pycountry (ISO 3166-1: alpha-3 code, name, official and common names);
 * countryinfo 1.0.1 (MIT): short names, alternative spellings, demonyms (used as adjectives:
   "Russian") and capitals (metonyms for the government: "Moscow said").
-A word two countries claim at the same precedence ("Congolese") is dropped: an ambiguous word
+A word two countries claim at the same precedence is dropped: an ambiguous word
 resolving to a wrong country is worse than an unresolved mention, which is listed for review.
 """
 
@@ -117,12 +117,21 @@ CURATED: dict[str, Curated] = {
     "SAU": Curated(("Saudi Arabia", "Kingdom of Saudi Arabia"), ("Saudi", "Saudi Arabian"), ("Riyadh",)),
     "ARE": Curated(("United Arab Emirates", "UAE", "U.A.E.", "Emirates"), ("Emirati",), ("Abu Dhabi",)),
     "NLD": Curated(("Netherlands", "Holland", "The Netherlands"), ("Dutch",), ("The Hague", "Amsterdam")),
+    # News agencies write a bare "Congo" (and "Congolese") for the Democratic Republic of Congo
+    # (AP Stylebook, Reuters: "Congo" is the DRC, "Republic of Congo" the smaller state).
     "COD": Curated(
-        ("DR Congo", "DRC", "Democratic Republic of Congo", "Democratic Republic of the Congo", "Zaire"),
-        (),
+        (
+            "DR Congo",
+            "DRC",
+            "Democratic Republic of Congo",
+            "Democratic Republic of the Congo",
+            "Zaire",
+            "Congo",
+        ),
+        ("Congolese",),
         ("Kinshasa",),
     ),
-    "COG": Curated(("Republic of the Congo", "Congo-Brazzaville"), (), ("Brazzaville",)),
+    "COG": Curated(("Republic of the Congo", "Republic of Congo", "Congo-Brazzaville"), (), ("Brazzaville",)),
     "CIV": Curated(
         ("Ivory Coast", "Côte d'Ivoire", "Cote d'Ivoire"), ("Ivorian",), ("Abidjan", "Yamoussoukro")
     ),

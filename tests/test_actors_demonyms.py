@@ -76,8 +76,7 @@ def test_fifty_sample_countries_are_distinct() -> None:
 
 
 def test_a_word_two_states_share_is_left_unresolved() -> None:
-    assert resolve_phrase("Congolese") is None  # DR Congo or the Republic of the Congo
-    assert resolve_phrase("Korean") is None
+    assert resolve_phrase("Korean") is None  # North or South Korea
 
 
 @pytest.mark.parametrize(

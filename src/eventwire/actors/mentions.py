@@ -54,8 +54,9 @@ from itertools import pairwise
 
 from spacy.tokens import Doc, Span, Token
 
-from eventwire.actors.lexicon import fold, key_of, tokenize
+from eventwire.actors.lexicon import fold, key_of, singular, tokenize
 from eventwire.actors.resolve import (
+    GROUP_HEADS,
     LOCATIVE_PREPOSITIONS,
     PLACING_PARTICIPLES,
     SPOKESPEOPLE,
@@ -161,7 +162,7 @@ def find_mentions(article: Article, resolver: Resolver) -> list[Mention]:
     def overlaps(start: int, end: int) -> bool:
         return any(start < other_end and other_start < end for other_start, other_end in taken)
 
-    for chunk in _split_possessed_conjuncts(doc.noun_chunks):
+    for chunk in _split_possessed_conjuncts(_with_split_demonyms(_with_swallowed_heads(doc), resolver)):
         span = _clip_to_line(chunk)
         if span is None or overlaps(span.start_char, span.end_char):
             continue
@@ -187,8 +188,18 @@ def find_mentions(article: Article, resolver: Resolver) -> list[Mention]:
         if len(pieces) != len(resolutions):
             pieces = [span] * len(resolutions)
         for piece, resolution in zip(pieces, resolutions, strict=True):
-            candidates.append(_candidate(article, piece, "NP", resolution, sentence_of))
-            candidates[-1].definite = definite
+            candidate = _candidate(article, piece, "NP", resolution, sentence_of)
+            # "The ministry": a definite description names the body the story introduced
+            # ("the Armenian Defense Ministry said. *The ministry* accused ..."), so it is linked
+            # like an unknown "the X" before any context country is guessed for it (a role noun,
+            # "the minister", is linked to a person instead)
+            candidate.definite = definite or (
+                resolution.sector_only
+                and not resolution.role_noun
+                and span.root.pos_ == "NOUN"
+                and _is_bare_definite(candidate, doc)
+            )
+            candidates.append(candidate)
         taken.append((span.start_char, span.end_char))
     for entity in entities:
         if overlaps(entity.start_char, entity.end_char) or _short_name_of_another(entity, resolver):
@@ -217,6 +228,59 @@ def find_mentions(article: Article, resolver: Resolver) -> list[Mention]:
         if mention.antecedent is not None:
             mention.antecedent = renumbered[mention.antecedent]
     return mentions
+
+
+def _is_bare_definite(candidate: _Candidate, doc: Doc) -> bool:
+    """Whether the mention is "the" and its head noun alone ("The official", "the ministry")."""
+    return candidate.root == candidate.first + 1 and doc[candidate.first].lower_ == "the"
+
+
+def _with_swallowed_heads(doc: Doc) -> Iterator[Span]:
+    """The noun chunks, with a head noun the chunker dropped put back: in "Democratic Republic of
+    Congo troops" the parser makes "Republic" a modifier of "troops", but the chunker yields only
+    "Congo" (the object of "of") and no chunk for "troops", whose left edge it has passed. The
+    whole modified phrase is the chunk then, so the troops are the DRC's military, not the name
+    of a country."""
+    chunks = list(doc.noun_chunks)
+    covered = {token.i for chunk in chunks for token in chunk}
+    for chunk in chunks:
+        follower = doc[chunk.end] if chunk.end < len(doc) else None
+        if (
+            follower is not None
+            and follower.pos_ == "NOUN"
+            and follower.i not in covered
+            and chunk.root.dep_ == "pobj"
+            and follower.left_edge.i < chunk.start
+            and follower.left_edge.sent == follower.sent
+            and not any(follower.left_edge.i <= other.start < chunk.start for other in chunks)
+        ):
+            yield doc[follower.left_edge.i : follower.i + 1]
+        else:
+            yield chunk
+
+
+def _with_split_demonyms(chunks: Iterable[Span], resolver: Resolver) -> Iterator[Span]:
+    """The chunks, with a nationality adjective the parser cut off its noun joined back: in
+    "accused Azerbaijani forces of ..." it may read "Azerbaijani" as a noun (a first object)
+    and "forces" as a second chunk, so that the forces would have no country. A one-word chunk
+    that the dictionaries know only as a country adjective, right before a chunk that opens
+    with no determiner, is that chunk's modifier."""
+    pending: Span | None = None
+    for chunk in chunks:
+        if pending is not None:
+            if chunk.start == pending.end and chunk[0].pos_ in ("NOUN", "ADJ", "PROPN"):
+                yield chunk.doc[pending.start : chunk.end]
+                pending = None
+                continue
+            yield pending
+            pending = None
+        lexemes = resolver.lexicon.lookup([chunk[0].text]) if len(chunk) == 1 else []
+        if lexemes and all(lexeme.kind == "adjective" and not lexeme.plural for lexeme in lexemes):
+            pending = chunk
+        else:
+            yield chunk
+    if pending is not None:
+        yield pending
 
 
 def _split_possessed_conjuncts(chunks: Iterable[Span]) -> Iterator[Span]:
@@ -286,14 +350,18 @@ def _resolve_span(span: Span, resolver: Resolver, day: date | None) -> tuple[Spa
         return span, []
     resolutions = resolver.resolve_words(_words(span), day, locative)
     unanchored = [resolution for resolution in resolutions if resolution.actor and resolution.sector_only]
-    if not unanchored:
+    # "a coalition | of Peruvian rights groups", "members | of the opposition": a generic head
+    # names no actor alone; what it is made of says who it is
+    generic = not any(resolution.actor for resolution in resolutions) and _generic_head(span, resolver)
+    if not unanchored and not generic:
         return span, resolutions
     for child in span.root.rights:
         spoken_for = _spoken_for(span, child, resolver, day)
         if spoken_for is not None:
             return spoken_for
         placing = child.dep_ == "acl" and child.lower_ in PLACING_PARTICIPLES  # "registered in X"
-        if placing or (child.dep_ == "prep" and child.lower_ in ({"of"} | LOCATIVE_PREPOSITIONS)):
+        prepositions = {"of"} if generic else {"of"} | LOCATIVE_PREPOSITIONS
+        if (placing and not generic) or (child.dep_ == "prep" and child.lower_ in prepositions):
             end = max(token.i for token in child.subtree) + 1
             extended = span.doc[span.start : end]
             if "\n" in extended.text:
@@ -306,6 +374,15 @@ def _resolve_span(span: Span, resolver: Resolver, day: date | None) -> tuple[Spa
             ):
                 return extended, longer  # "the governments of Syria", "the leaders of armed groups"
     return span, resolutions
+
+
+def _generic_head(span: Span, resolver: Resolver) -> bool:
+    """Whether the chunk's head is a generic agent noun ("coalition", "members"): it makes a
+    phrase an actor without saying which."""
+    entry = resolver.lexicon.agents.get(span.root.lemma_.lower()) or resolver.lexicon.agents.get(
+        span.root.lower_
+    )
+    return entry is not None and entry[0] == ""
 
 
 def _spoken_for(
@@ -340,15 +417,24 @@ def _actor_modifier(span: Span, resolver: Resolver, day: date | None) -> tuple[S
         (item for item in span.root.rights if item.dep_ == "prep" and item.lower_ in ("from", "of", "in")),
         None,
     )
+    # a name no dictionary knows ("The National Human Rights Coordinator") is one organisation:
+    # a common noun inside it ("National") is no actor of its own, a country or a name may be
+    unknown_name = span.root.ent_type_ == "ORG" and span.root.pos_ == "PROPN"
     for token in reversed(span[:-1]):
         first = token.i == span.start and origin is not None
-        if token.tag_ == "POS" or (token.dep_ == "compound" and (token.i > span.start or first)):
+        # the parser tags the noun "military" in "a Myanmar military air strike" as an adjective
+        agent_noun = token.dep_ == "amod" and _armed_body_noun(token, resolver)
+        if token.tag_ == "POS" or (
+            (token.dep_ == "compound" or agent_noun) and (token.i > span.start or first)
+        ):
             end = token.i if token.tag_ == "POS" else token.i + 1
             if end <= span.start:
                 continue
             part = span.doc[span.start : end]
             resolutions = resolver.resolve_words(_words(part), day, _is_locative(span))
             if not any(resolution.actor for resolution in resolutions):
+                continue
+            if unknown_name and all(resolution.sector_only for resolution in resolutions if resolution.actor):
                 continue
             if origin is not None and all(
                 resolution.sector_only for resolution in resolutions if resolution.actor
@@ -365,6 +451,17 @@ def _actor_modifier(span: Span, resolver: Resolver, day: date | None) -> tuple[S
 
 #: Kinds of dictionary names the parser may cut in two at a preposition.
 _CUT_NAME_KINDS = frozenset({"organisation", "country"})
+
+
+#: Sectors of the bodies whose noun the parser may read as an adjective ("military", "police").
+ARMED_BODY_SECTORS = frozenset({"MIL", "COP", "SPY"})
+
+
+def _armed_body_noun(token: Token, resolver: Resolver) -> bool:
+    """Whether ``token`` is the noun of an armed state body ("military"), not a person's role
+    ("national") or a people ("public"), which as adjectives name no one."""
+    entry = resolver.lexicon.agents.get(token.lower_)
+    return entry is not None and not entry[1] and entry[0] in ARMED_BODY_SECTORS
 
 
 def _organisation_name(span: Span, resolver: Resolver) -> Span | None:
@@ -517,6 +614,8 @@ def _link(candidates: list[_Candidate], resolver: Resolver, doc: Doc, dateline: 
     surnames: dict[str, str] = {}
     _name_role_holders(candidates, doc)
     _name_described_groups(candidates, doc)
+    _name_by_acronym(candidates, doc)
+    _ranks_of_the_service(candidates, resolver, doc)
     _speak_for_named_groups(candidates)
     _organisation_seats(candidates, resolver)
     for index, candidate in enumerate(candidates):
@@ -550,6 +649,10 @@ def _link(candidates: list[_Candidate], resolver: Resolver, doc: Doc, dateline: 
             continue
         if resolution.role_noun:
             _link_role_noun(index, candidate, candidates, persons)
+            if mention.antecedent is None and _is_bare_definite(candidate, doc):
+                # "a U.S. defence official said ... *The official* said": no named person fits,
+                # so the definite repeats the nearest unnamed one with its head noun
+                _link_definite(index, candidate, candidates, doc)
     for index in range(len(candidates)):
         _give_owner(index, candidates, resolver, doc)
     _join_the_jihadist_group(candidates, doc)
@@ -678,6 +781,65 @@ def _name_described_groups(candidates: list[_Candidate], doc: Doc) -> None:
             ):
                 name.mention.actor = description.mention.actor
                 break
+
+
+#: Rank nouns that police forces share with armies: the dictionary reads them as military.
+SHARED_RANKS = frozenset({"officer"})
+#: The services that share those ranks.
+ARMED_SERVICES = frozenset({"MIL", "COP"})
+
+
+def _ranks_of_the_service(candidates: list[_Candidate], resolver: Resolver, doc: Doc) -> None:
+    """ "Police spokesman X said *officers* had arrested 14 suspects": an officer with no service
+    named ("officers", "two officers") is of the armed service the story names last before them
+    in the paragraph, police or army; with none named they stay military."""
+    for index, candidate in enumerate(candidates):
+        actor = candidate.mention.actor
+        root = doc[candidate.root]
+        if (
+            actor is None
+            or actor.sector != "MIL"
+            or root.lemma_.lower() not in SHARED_RANKS
+            or any(token.pos_ in ("NOUN", "PROPN", "ADJ") for token in doc[candidate.first : candidate.root])
+        ):
+            continue
+        service = next(
+            (
+                other.mention.actor.sector
+                for other in reversed(candidates[:index])
+                if other.paragraph == candidate.paragraph
+                and other.mention.actor is not None
+                and other.mention.actor.sector in ARMED_SERVICES
+                and doc[other.root].lemma_.lower() not in SHARED_RANKS
+            ),
+            None,
+        )
+        if service == "COP":
+            service_actor = resolver.actor_from_code(actor.code[: -len(actor.sector)] + service)
+            candidate.mention.actor = replace(
+                service_actor, name=candidate.mention.person or service_actor.name
+            )
+
+
+def _name_by_acronym(candidates: list[_Candidate], doc: Doc) -> None:
+    """ "The National Unity Government (NUG)": a name followed by its acronym in brackets is the
+    body the acronym names, when the dictionaries know the acronym and the name itself says only
+    what kind of body it is (a sector, not whose)."""
+    for name, acronym in pairwise(candidates):
+        opening = acronym.first - 1
+        if (
+            opening > 0
+            and doc[opening].text == "("
+            and opening - 1 == name.root
+            and acronym.root + 1 < len(doc)
+            and doc[acronym.root + 1].text == ")"
+            and name.pronoun is None
+            and name.resolution.sector_only
+            and acronym.mention.actor is not None
+            and not acronym.resolution.sector_only
+            and acronym.mention.person is None
+        ):
+            name.mention.actor = replace(acronym.mention.actor)
 
 
 def _in_apposition(doc: Doc, one: _Candidate, other: _Candidate) -> bool:
@@ -820,7 +982,9 @@ def _give_context_countries(
         local = "local" in fold(candidate.mention.text).split()
         contextual = actor.sector in CONTEXT_SECTORS or local
         same_sentence = [
-            other for other in by_sentence[candidate.sentence] if other is not candidate and country_of(other)
+            other
+            for other in by_sentence[candidate.sentence]
+            if other is not candidate and country_of(other) and not _news_audience(doc, other)
         ]
         country = None
         if actor.sector in STATE_SECTORS and not local:
@@ -870,7 +1034,11 @@ def _give_context_countries(
                 None,
             )
         if country is None and article_country and actor.sector not in ARMED_SECTORS:
-            named = Counter(country_of(other) for other in by_paragraph[candidate.paragraph])
+            named = Counter(
+                country_of(other)
+                for other in by_paragraph[candidate.paragraph]
+                if not _news_audience(doc, other)
+            )
             del named[None]
             if all(
                 count < named[article_country] for other, count in named.items() if other != article_country
@@ -881,6 +1049,27 @@ def _give_context_countries(
             candidate.mention.actor = replace(
                 located_actor, name=candidate.mention.person or located_actor.name
             )
+
+
+#: Words that introduce who a statement was made to: "said *to* Reuters", "in an interview *with*
+#: the BBC".
+AUDIENCE_PREPOSITIONS = frozenset({"to", "with"})
+
+
+def _news_audience(doc: Doc, candidate: _Candidate) -> bool:
+    """Whether the mention is a news outlet someone spoke to ("a resident told *AFP*", "said in
+    an interview with *the BBC*"): the agency a speaker talks to is where the story is written,
+    not where the speaker or anyone they speak of belongs, so it places no one."""
+    actor = candidate.mention.actor
+    if actor is None or actor.sector != "MED":
+        return False
+    root = doc[candidate.root]
+    if root.dep_ in ("dobj", "dative") and root.head.lemma_.lower() == "tell":
+        return True
+    if root.dep_ == "pobj" and root.head.lower_ in AUDIENCE_PREPOSITIONS:
+        governor = root.head.head
+        return governor.lemma_.lower() in REPORTING_VERBS or governor.lemma_.lower() == "interview"
+    return False
 
 
 def _sector_of(candidate: _Candidate) -> str | None:
@@ -1359,11 +1548,29 @@ def _salient_subject(
         person = position is not None and candidates[position].mention.person is not None
         if person or (kind == "n" and plural) or (kind == "p" and not plural and position is None):
             continue
+        reported = _reported_subject(token) if pronoun.head.lemma_.lower() not in REPORTING_VERBS else None
+        if reported is not None and reported.i in by_root and fits(by_root[reported.i]):
+            return by_root[reported.i]
         reporter = _reporting_subject(token, pronoun)
         if reporter is not None and reporter.i in by_root and fits(by_root[reporter.i]):
             return by_root[reporter.i]
         return position if position is not None and fits(position) else None
     return None
+
+
+def _reported_subject(subject: Token) -> Token | None:
+    """When ``subject`` says who reported a clause that came before it ("*The rebels* seized the
+    town, *residents* said."), that clause's subject: the source of a report is not what it is
+    about, so "They shelled ..." in the next sentence continues the rebels (unless it reports
+    again: "They said ..."). A reported clause about things ("Rounds hit homes, the ministry
+    said. *It* called ...") leaves the source the topic."""
+    verb = subject.head
+    if verb.lemma_.lower() not in REPORTING_VERBS or subject.i < verb.i - 1 or subject.i > verb.i:
+        return None
+    clause = next((child for child in verb.children if child.dep_ == "ccomp" and child.i < subject.i), None)
+    if clause is None:
+        return None
+    return next((child for child in clause.children if child.dep_ in SUBJECT_DEPS), None)
 
 
 def _reporting_subject(subject: Token, pronoun: Token) -> Token | None:
@@ -1412,34 +1619,63 @@ def _give_owner(index: int, candidates: list[_Candidate], resolver: Resolver, do
     """
     candidate = candidates[index]
     actor = candidate.mention.actor
-    if candidate.possessor is None or actor is None or actor.code != actor.sector:
+    if actor is None or actor.code != actor.sector:
         return
-    position = _nonperson_antecedent(index, candidate.possessor, doc[candidate.first], candidates, doc)
+    if candidate.possessor is not None:
+        position = _nonperson_antecedent(index, candidate.possessor, doc[candidate.first], candidates, doc)
+    elif (possessor := _definite_possessor(candidate, doc)) is not None:
+        position = _definite_antecedent(index, possessor.lemma_.lower(), candidates, doc)
+    else:
+        return
     owner = candidates[position].mention.actor if position is not None else None
     if owner is None or owner.code == owner.sector:
         return
-    if owner.country and owner.code.startswith(owner.country):
+    if (
+        owner.sector
+        and owner.sector not in STATE_SECTORS
+        and singular(doc[candidate.root].lower_) in GROUP_HEADS
+    ):
+        # "the Houthis ... *their leaders*": who leads or speaks for a group is the group
+        owned = resolver.actor_from_code(owner.code) if owner.country else replace(owner)
+    elif owner.country and owner.code.startswith(owner.country):
         owned = resolver.actor_from_code(owner.country + (actor.sector or ""))
     else:
         owned = Actor(owner.code, owner.name, owner.country, owner.sector or actor.sector)
     candidate.mention.actor = replace(owned, name=candidate.mention.person or owned.name)
 
 
+def _definite_possessor(candidate: _Candidate, doc: Doc) -> Token | None:
+    """The noun of a definite possessor opening the mention ("*the group*'s leaders"), which
+    names an actor introduced before."""
+    if candidate.root < candidate.first + 3 or doc[candidate.first].lower_ != "the":
+        return None
+    noun, marker = doc[candidate.first + 1], doc[candidate.first + 2]
+    return noun if marker.tag_ == "POS" and noun.pos_ == "NOUN" else None
+
+
 def _link_definite(index: int, candidate: _Candidate, candidates: list[_Candidate], doc: Doc) -> None:
     """ "The coalition" after "the Saudi-led coalition": a definite noun phrase names again the
     nearest earlier actor with the same head noun (within ``PRONOUN_WINDOW`` sentences)."""
-    lemma = doc[candidate.root].lemma_.lower()
+    position = _definite_antecedent(index, doc[candidate.root].lemma_.lower(), candidates, doc)
+    if position is not None:
+        _corefer(candidate, position, candidates[position].mention.actor, None)
+
+
+def _definite_antecedent(index: int, lemma: str, candidates: list[_Candidate], doc: Doc) -> int | None:
+    """The nearest actor before ``candidates[index]`` (within ``PRONOUN_WINDOW`` sentences) that
+    "the ``lemma``" names again: one with that head noun, or a named group for "the group"."""
+    sentence = candidates[index].sentence
     for position in range(index - 1, -1, -1):
         other = candidates[position]
-        if candidate.sentence - other.sentence > PRONOUN_WINDOW:
-            return
+        if sentence - other.sentence > PRONOUN_WINDOW:
+            return None
         if other.pronoun or other.mention.actor is None or other.mention.person is not None:
             continue
         if doc[other.root].lemma_.lower() == lemma or (
             lemma in GROUP_ANAPHORS and _named_group(other.mention.actor)
         ):
-            _corefer(candidate, position, other.mention.actor, None)
-            return
+            return position
+    return None
 
 
 #: Head nouns by which news names an armed or political group again: "the Houthi movement ...

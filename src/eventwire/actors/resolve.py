@@ -119,6 +119,11 @@ COMPARATIVES = frozenset({"more", "less", "fewer", "over"})
 HYPHENS = re.compile(r"[-‐‑]")
 #: Phrases a resolver remembers the answers for (a few MB at most).
 MEMORY = 20_000
+#: Sectors of a state's own institutions, whose named units act for them.
+STATE_BODY_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
+#: Role nouns that are adjectives before another word: "a French *national*" is a person, but
+#: "*National* Defense", "the *National* Human Rights Coordinator" are names, never a title.
+ADJECTIVE_ROLES = frozenset({"national"})
 #: Nouns for who leads, speaks for or belongs to a group: "leaders of armed groups" are rebels.
 GROUP_HEADS = frozenset(
     {"leader", "chief", "head", "member", "spokesman", "spokeswoman", "spokesperson", "representative"}
@@ -369,6 +374,8 @@ class Resolver:
             if atom.words[0] in POSSESSIVES and len(atom.words) == 1:
                 owner = self._simple(atoms[:position], on, locative)
                 owned = self._possessive(atoms[position + 1 :], on, locative)
+                if owned is None and self._own_unit(owner, atoms[position + 1 :]):
+                    return owner
                 if owned is None or not owned.actor_like:
                     return None
                 if owned.anchored or owner is None or not owner.anchored:
@@ -396,13 +403,14 @@ class Resolver:
         # "junta spokesman Colonel X": the body a spokesperson speaks for gives the sector, not
         # the rank the spokesperson holds (a colonel speaking for a junta speaks for a government)
         spoken_for = False
-        for atom in atoms:
+        for position, atom in enumerate(atoms):
             kinds = {lexeme.kind for lexeme in atom.lexemes}
             body_named = reading.sector is not None
-            if spoken_for:
+            as_adjective = position < len(atoms) - 1 and " ".join(key_of(atom.words)) in ADJECTIVE_ROLES
+            if spoken_for or as_adjective:
                 kinds -= {"role", "group"}
             for lexeme in atom.lexemes:
-                if spoken_for and lexeme.kind in ("role", "group"):
+                if (spoken_for or as_adjective) and lexeme.kind in ("role", "group"):
                     continue
                 if lexeme.kind in COUNTRY_KINDS and reading.country is None:
                     reading.country, reading.country_kind = lexeme.target, lexeme.kind
@@ -457,6 +465,22 @@ class Resolver:
         ):
             reading.country_kind = "country"
         return reading
+
+    def _own_unit(self, owner: _Reading | None, owned: list[_Atom]) -> bool:
+        """Whether "X's Y" names a unit of a state body: Y is a proper name no dictionary knows
+        ("the U.S. military's Central Command", "the Israeli army's Northern Command") and X an
+        institution of a known state, so Y acts for X. A bare country owns companies and places as
+        well as bodies ("Russia's Gazprom"), and a group's name is as often one of its leaders'
+        ("Hamas's Ismail Haniyeh"), so neither counts; nor does a name opening with a given name."""
+        if owner is None or not owner.country or owner.sector not in STATE_BODY_SECTORS or owner.person:
+            return False
+        words = [atom for atom in owned if atom.word not in DETERMINERS]
+        name = " ".join(word for atom in words for word in atom.words)
+        return (
+            bool(words)
+            and self._trailing_name(words) == name
+            and fold(words[0].words[0]) not in self.lexicon.genders
+        )
 
     def _trailing_name(self, atoms: list[_Atom]) -> str | None:
         """Capitalised unknown words ending the phrase: a person's name after a title."""
