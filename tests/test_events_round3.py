@@ -23,11 +23,11 @@ from eventwire.pipeline import Pipeline
 from .events_helpers import ON, coded, mention_codes
 
 HELDOUT = Path(__file__).parent / "fixtures" / "heldout" / "heldout_gold.jsonl"
-#: Events F1 on the held-out stories when round 7 was finished (0.296 before round 3, 0.324 after
-#: it, 0.326 after round 4, 0.338 after round 5, 0.375 after round 6 tuned on the dev set), less a
-#: margin for parser noise; a drop below it means a change helped the tuned sets at the cost of
-#: new text.
-HELDOUT_EVENTS_F1 = 0.375 - 0.03
+#: Events F1 on the held-out stories when round 8 was finished (0.296 before round 3, 0.324 after
+#: it, 0.326 after round 4, 0.338 after round 5, 0.375 after rounds 6-7 tuned on the dev set, 0.411
+#: after round 8 tuned on its second twelve stories), less a margin for parser noise; a drop below
+#: it means a change helped the tuned sets at the cost of new text.
+HELDOUT_EVENTS_F1 = 0.411 - 0.03
 
 
 # -- actors: who the words stand for --------------------------------------------------------

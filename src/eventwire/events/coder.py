@@ -333,7 +333,7 @@ class EventCoder:
             lemma, as_noun = token.lower_, True  # "*Fighting* between rival groups killed six"
         elif nominal and token.pos_ == "VERB" and token.tag_ != "VBG" and lemma in self.patterns.nouns:
             as_noun = True  # "in response to artillery *drills*": tagged a verb, parsed as a noun
-        elif token.pos_ == "VERB":
+        elif token.pos_ == "VERB" or _judging_copula(token):
             return self._best(
                 self.patterns.verbs.get(verb_lemma(token, self.patterns.verbs), ()), token, token
             )
@@ -361,7 +361,7 @@ class EventCoder:
                 *[
                     item
                     for item in noun.children
-                    if item.dep_ in ("amod", "compound") and item.pos_ in ("PROPN", "ADJ")
+                    if item.dep_ in ("amod", "compound", "nmod") and item.pos_ in ("PROPN", "ADJ")
                 ],
             ]
             joint = match.pattern.symmetric or match.pattern.code[:2] == "04"
@@ -443,8 +443,14 @@ class EventCoder:
                     tokens.append(obj)  # "blocked supply boats": force is used on what it names
                 # "provide security guarantees *for* X": the predicate's own noun passes it on
                 tokens.extend(preposition_objects(obj, preps))
-            elif obj is not None and obj.lemma_.lower() not in self.patterns.instruments:
-                tokens.append(obj)
+            elif obj is not None and (
+                obj.lemma_.lower() not in self.patterns.instruments or pattern.particle == _BROUGHT_DOWN
+            ):
+                if not (pattern.code[:2] in _OWN_FORCE_ROOTS and _own(obj)):
+                    tokens.append(obj)  # "shot *down* 11 Houthi drones": what is downed is hit, not fired
+                if obj.lemma_.lower() in _AUTHORED:
+                    # "rejected a statement *by* India's foreign ministry": its author is answered
+                    tokens.extend(preposition_objects(obj, ("by", "from")))
                 # "offer tax incentives to Korean suppliers": an object naming no one passes the
                 # action on to its own complement (taken only if the object resolves to nothing);
                 # not an event noun's ("condemned the attack on Sanaa" is not aimed at Sanaa)
@@ -462,7 +468,12 @@ class EventCoder:
             clause_subject = subject_of(clause) if clause is not None else None
             # only a directive addresses its clause's subject: "denied that the companies
             # supplied ..." is not a denial made to the companies
-            if obj is None and clause_subject is not None and pattern.code[:2] in _DIRECTIVE_ROOTS:
+            # (and help: "helped Ukraine rebuild its grid" aids Ukraine)
+            if (
+                obj is None
+                and clause_subject is not None
+                and pattern.code[:2] in _DIRECTIVE_ROOTS | {_AID_ROOT}
+            ):
                 tokens.append(clause_subject)
         attached = [*preposition_objects(trigger, preps)]
         if anchor.i != trigger.i:
@@ -472,8 +483,22 @@ class EventCoder:
         tokens.extend(
             item
             for item in attached
-            if item.i not in match.consumed and item.lemma_.lower() not in self.patterns.nouns
+            if item.i not in match.consumed
+            and (
+                item.lemma_.lower() not in self.patterns.nouns
+                # "raise the issue at a European Union summit": a forum stands for its members
+                or (pattern.code[:2] == _CONSULT_ROOT and item.lemma_.lower() in _FORUMS)
+            )
         )
+        if pattern.code in _BETWEEN_PARTIES:
+            # "offered to host talks *between* X and Y", "proposed talks between the two leaders"
+            tokens.extend(
+                found
+                for item in trigger.subtree
+                if item.dep_ == "prep" and item.lower_ in ("between", "among")
+                for found in [child(item, "pobj")]
+                if found is not None
+            )
         if match.is_bare_noun and not tokens and not (pattern.symmetric and self._between(match)):
             tokens.extend(_noun_complement_targets(trigger))
         if pattern.code[:2] in _VIOLENT_ROOTS:
@@ -558,8 +583,10 @@ class EventCoder:
                 continue  # "the extremists who should be attacked" describes them; it codes nothing
             if _aside(match.anchor):
                 continue  # "The coalition, which is fighting the Houthis, said ...": background
-            if _reduced_relative(match.anchor):
+            if _reduced_relative(match.anchor) or _describing_participle(match.anchor, anchors):
                 continue  # "a ceasefire *brokered by* Qatar": what the noun is known for, not news
+            if _helping_to_do(match.trigger) or _anonymity_request(match.trigger):
+                continue  # "helped bury the dead", "asking not to be named": no one is aided or asked
             if _habitual(match, self.patterns.modality.habitual):
                 continue  # "the two nations have fought repeatedly": a habit, not an event
             if self._accused_of(reading):
@@ -598,11 +625,19 @@ class EventCoder:
         replaced = {governor for _, _, governor in governed if governor is not None}
         violent = {match.anchor.i for event, match, _ in produced if event.cameo_root in _VIOLENT_ROOTS}
         coded: dict[tuple[object, ...], list[tuple[Event, int | None]]] = {}
+        conditions = _conditions_of_offers(produced)
         for (event, match, governor), (_, _, kept) in zip(produced, governed, strict=True):
             if (governor is not None and kept is None) or (match.trigger.i in replaced and not event.negated):
                 continue
-            if event.cameo_root == _YIELD_ROOT and _part_of(match.anchor, violent):
-                continue  # "attacked a police station, ... freeing dozens of inmates": taken by force
+            if match.anchor.i in conditions:
+                continue  # "ready to resume talks if Moldova lifted its restrictions": the offer's term
+            if event.cameo_root == _YIELD_ROOT and (
+                _part_of(match.anchor, violent)
+                or any(_part_of(match.anchor.doc[index], {match.anchor.i}) for index in violent)
+            ):
+                # "attacked a police station, ... freeing dozens of inmates": taken by force;
+                # "ended the siege, killing the last three gunmen": ended by force, no concession
+                continue
             contact = _contact_of(match, counterparts)
             if contact is None and _subordinate(match, event, quads):
                 continue
@@ -821,6 +856,13 @@ class EventCoder:
             sources, targets = [appealer], _unique(addressed)
         elif modality == "asserted" and reading.reporter is not None and _third_party(speaker, sources):
             modality = "reported"
+        others = [item for item in _resolved(targets) if not any(_same_actor(item, doer) for doer in sources)]
+        if not others and modality in ("intended", "hypothetical"):
+            # "would lift the state of emergency if protesters cleared the roads": a conditional
+            # offer or threat is aimed at whoever must meet the condition
+            asked = _condition_subject(match.anchor)
+            if asked is not None:
+                targets = _first_resolved_group(participants(article, asked, speaker)) or targets
         if not _resolved(targets):
             targets = _warring_sides(doers if modality == "appeal" else targets, surroundings) or targets
         if _reciprocal(sources, targets) and len(sides := _warring_sides(sources, surroundings)[:2]) == 2:
@@ -844,20 +886,22 @@ class EventCoder:
         for source, target in _pairs(sources, targets, rivals=pattern.symmetric and sources == targets):
             if not _worth_coding(match, source, target, code, row.quad_class):
                 continue
+            pair_code = _COMBAT if code == _UNCONVENTIONAL and _in_combat(source, target) else code
+            pair_row = self.codebook[pair_code]
             location = surroundings.location(
                 match.trigger, target.actor.text if target else None, statement=row.quad_class in (1, 3)
             )
             yield Event(
                 source=_as_coded(source, acting),
                 target=_as_coded(target, reached),
-                cameo=code,
-                goldstein=row.goldstein,
-                quad_class=row.quad_class,
+                cameo=pair_code,
+                goldstein=pair_row.goldstein,
+                quad_class=pair_row.quad_class,
                 evidence=evidence,
                 rule=pattern.rule,
                 confidence=confidence(pattern, source, target, match.trigger, depth),
-                plover_type=row.plover_type,
-                plover_mode=row.plover_mode,
+                plover_type=pair_row.plover_type,
+                plover_mode=pair_row.plover_mode,
                 date=when.date if when else None,
                 date_precision=when.precision if when else None,
                 date_basis=when.basis if when else None,
@@ -1009,6 +1053,130 @@ def _reduced_relative(anchor: Token) -> bool:
     by* UN resolutions"): it identifies the noun by what was done to it before, as a relative
     clause would, rather than reporting the act."""
     return passive_participle(anchor) and anchor.head.pos_ in ("NOUN", "PROPN")
+
+
+#: Nouns of texts: an active participle on one gives the text's content, an act of its author
+#: ("issued a statement *condemning* the raid").
+_TEXTS = frozenset(
+    [
+        "statement",
+        "resolution",
+        "letter",
+        "communique",
+        "communiqué",
+        "declaration",
+        "message",
+        "note",
+        "report",
+        "post",
+        "tweet",
+        "speech",
+        "address",
+        "motion",
+        "decree",
+        "memorandum",
+        "petition",
+        "appeal",
+    ]
+)
+
+
+#: What someone says or puts forward: rejecting or criticising it answers its author.
+_AUTHORED = _TEXTS | {"remark", "comment", "claim", "proposal", "plan", "offer", "decision", "move", "demand"}
+
+
+def _describing_participle(anchor: Token, anchors: set[int]) -> bool:
+    """An active participle describing a noun: what its people are doing ("Rwandan soldiers
+    *fighting alongside* the rebels", "forces *fighting* the militants") tells who they are,
+    not what happened. On a text it is the text's content, an act of its author, unless the
+    text is itself the object of a coded act ("signed a declaration *renouncing* force" is one
+    event, the signing)."""
+    if anchor.dep_ != "acl" or anchor.tag_ != "VBG" or anchor.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    text = anchor.head
+    if text.lemma_.lower() not in _TEXTS:
+        return True
+    return text.dep_ == "dobj" and text.head.i in anchors
+
+
+#: Verbs of helping, which with a bare infinitive and no one helped name the doing itself.
+_HELPING = frozenset({"help", "assist"})
+#: What a source asks not to be, when it asks for anonymity.
+_ANONYMITY = frozenset({"name", "identify", "quote", "cite"})
+
+
+#: Subordinators of a condition ("would withdraw *if* ...", "*unless* Kyiv agrees", "ready to
+#: deploy *once* parliament approves").
+_CONDITIONS = frozenset({"if", "unless", "once"})
+#: Edges within one clause's chain of control ("was ready *to send*", "would *lift*").
+_CONTROL_CHAIN = frozenset({"xcomp", "acomp", "dobj", "pobj", "prep", "attr"})
+
+
+def _condition_clause(anchor: Token) -> Token | None:
+    """The "if"/"unless" clause set on the clause of ``anchor`` (or on a word that controls it:
+    "is ready to sign a treaty *if Baku recognises* ...")."""
+    node = anchor
+    for _ in range(6):
+        for item in node.children:
+            if item.dep_ == "advcl" and any(
+                mark.dep_ == "mark" and mark.lower_ in _CONDITIONS for mark in item.children
+            ):
+                return item
+        if node.dep_ not in _CONTROL_CHAIN or node.head.i == node.i:
+            return None
+        node = node.head
+    return None
+
+
+def _condition_subject(anchor: Token) -> Token | None:
+    """Who is to meet the condition of a conditional act: its "if"-clause's subject."""
+    clause = _condition_clause(anchor)
+    return child(clause, "nsubj", "nsubjpass") if clause is not None else None
+
+
+def _conditions_of_offers(produced: list[tuple[Event, Match, int | None]]) -> set[int]:
+    """The anchors of acts that are only the condition of a cooperative offer ("ready to resume
+    talks *if Moldova lifted its restrictions*"): what the offer asks of its target, coded as the
+    offer's target, not an act of its own. Conditions of threats stay (hypothetical acts)."""
+    dropped: set[int] = set()
+    for event, match, _ in produced:
+        if event.quad_class not in (1, 2) or event.modality not in ("intended", "hypothetical"):
+            continue
+        clause = _condition_clause(match.anchor)
+        if clause is not None:
+            dropped.update(token.i for token in clause.subtree)
+    return dropped
+
+
+def _judging_copula(token: Token) -> bool:
+    """ "Overflights *are* a flagrant violation of our sovereignty", "the move *is* illegal": a
+    copula with a predicate, through which a speaker passes judgement (patterns keyed "be")."""
+    return (
+        token.pos_ == "AUX"
+        and token.lemma_.lower() == "be"
+        and any(item.dep_ in ("attr", "acomp") for item in token.children)
+    )
+
+
+def _helping_to_do(trigger: Token) -> bool:
+    """ "Volunteers *helped* (to) evacuate the wounded", "a resident who helped bury the dead":
+    helping with no one helped is taking part in the act the infinitive names (coded, if at all,
+    as that act), not aid to anyone; "helped Ukraine rebuild" aids Ukraine."""
+    if trigger.pos_ != "VERB" or trigger.lemma_.lower() not in _HELPING:
+        return False
+    return child(trigger, "dobj") is None and any(
+        item.dep_ == "xcomp" and child(item, "nsubj") is None for item in trigger.children
+    )
+
+
+def _anonymity_request(trigger: Token) -> bool:
+    """ "told AFP by phone, *asking not to be named*": a source's condition for talking, not an appeal."""
+    return trigger.lemma_.lower() in ("ask", "request") and any(
+        item.dep_ == "xcomp"
+        and item.lemma_.lower() in _ANONYMITY
+        and any(aux.dep_ == "auxpass" for aux in item.children)
+        for item in trigger.children
+    )
 
 
 def _habitual(match: Match, words: frozenset[str]) -> bool:
@@ -1207,7 +1375,8 @@ def _dating_token(trigger: Token, reading: Reading, stated: bool) -> Token:
 def _kindred(first: str, second: str) -> bool:
     """Whether one CAMEO code refines the other (or they are the same): "020" and "0212", "112"
     and "1123" - one action coded at two depths - but not "111" and "112", two kinds of one root."""
-    general, special = sorted((first, second), key=len)
+    # of two codes of one depth the bare root ("130" beside "138") is the general one
+    general, special = sorted((first, second), key=lambda code: (len(code), not code.endswith("0")))
     return special.startswith(general) or (general.endswith("0") and special[:2] == general[:2])
 
 
@@ -1422,6 +1591,7 @@ def _first_resolved_group(targets: list[Participant]) -> list[Participant]:
 
 def _protection_abroad(match: Match, sources: list[Participant], targets: list[Participant]) -> str:
     """ "Kenya will deploy police officers *to Haiti* ... once parliament approves the mission",
+    "the African Union is ready to send more troops to Mogadishu",
     "Brazil, which led a peacekeeping mission there, will not send troops to Haiti": forces on a
     mission that a state sends to another state (not into it, not to a place of its own)
     protect it, which CAMEO codes as military protection or peacekeeping (074, intended 0334),
@@ -1439,7 +1609,10 @@ def _protection_abroad(match: Match, sources: list[Participant], targets: list[P
     if not own or not abroad:
         return code
     words = {token.lemma_.lower() for token in match.trigger.sent}
-    return _PROTECTION if words & _MISSION_WORDS else code
+    # an intergovernmental body's forces abroad are on a mission by nature ("the African Union
+    # is ready to send more troops to Mogadishu")
+    mandated = any((item.actor.code or "").startswith("IGO") for item in _resolved(sources))
+    return _PROTECTION if mandated or words & _MISSION_WORDS else code
 
 
 def _third_party(speaker: Speaker | None, sources: list[Participant]) -> bool:
@@ -1637,6 +1810,46 @@ def _code_of(actor: EventActor | None) -> str | None:
 _STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
 #: Sectors that bear arms; CAMEO's international militarized groups (IMG...) do too.
 _ARMED_SECTORS = frozenset({"MIL", "REB", "INS", "SEP", "UAF", "COP", "SPY"})
+
+
+#: Force posture (15) and yielding (08) move the actor's own forces: "will not withdraw *its*
+#: troops", "mobilised *their* reservists" name what is moved, not whom it is aimed at.
+_OWN_FORCE_ROOTS = frozenset({"15", "08"})
+_POSSESSIVE_PRONOUNS = frozenset({"its", "their", "our", "his", "her", "my"})
+
+
+def _own(noun: Token) -> bool:
+    """Whether ``noun`` is marked as its clause's subject's own ("*its* troops")."""
+    return any(item.dep_ == "poss" and item.lower_ in _POSSESSIVE_PRONOUNS for item in noun.children)
+
+
+#: The particle of "shot down", "brought down": its object is hit, even a weapon (a drone).
+_BROUGHT_DOWN = "down"
+#: Consultations (04), and the gatherings a matter is raised at, which stand for their members.
+_CONSULT_ROOT = "04"
+_FORUMS = frozenset({"summit", "meeting", "session", "conference", "forum"})
+#: Offers of talks and of mediation: whom they are for are the parties "between" whom the
+#: talks would be (the proposer itself, when one of them, drops out as its own counterpart).
+_BETWEEN_PARTIES = frozenset({"036", "039", "045"})
+#: Killing (180) is unconventional violence unless it is combat, which is conventional force (190).
+_UNCONVENTIONAL, _COMBAT = "180", "190"
+#: A state's forces in arms: their killing is combat, not terror ("troops killed 20 assailants").
+_STATE_FORCES = frozenset({"MIL", "COP"})
+
+
+def _in_combat(source: Participant | None, target: Participant | None) -> bool:
+    """Whether a killing is combat: done by a state's forces, or of armed men ("killing the last
+    three gunmen", "militants killed five police officers"). Killing unarmed people by anyone
+    else stays unconventional violence (180)."""
+    if source is None or not source.actor.code:
+        return False
+    doer = context.actor_from_code(source.actor.code)
+    if doer.sector in _STATE_FORCES:
+        return True
+    if target is None or not target.actor.code:
+        return False
+    victim = context.actor_from_code(target.actor.code)
+    return victim.sector in _ARMED_SECTORS or target.actor.code.startswith("IMG")
 
 
 def _armed(participant: Participant | None) -> bool:

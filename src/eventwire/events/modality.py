@@ -31,7 +31,7 @@ _CONTROL_DEPS = frozenset(
 )
 #: Prepositions whose event noun is presupposed to take place, whatever the clause around it
 #: intends: "agreed to reinstall cameras *during a visit* by Grossi" reports the visit as held.
-_PRESUPPOSING = frozenset({"during", "amid", "since", "following"})
+_PRESUPPOSING = frozenset({"during", "amid", "since", "following", "after"})
 #: Subordinators of a condition: their clause says when another act would happen.
 _CONDITIONS = frozenset({"if", "unless"})
 #: Verbs and adverbs that make a condition the going on of an act already under way.
@@ -278,12 +278,25 @@ def in_relative_clause(anchor: Token) -> bool:
     """Whether ``anchor``'s clause is a relative clause ("the extremists *who should be attacked*")."""
     node = anchor
     for _ in range(8):
-        if node.dep_ == "relcl":
+        if node.dep_ == "relcl" or _relative_as_acl(node):
             return True
         if node.dep_ in CLAUSE_DEPS or node.head.i == node.i:
             return False
         node = node.head
     return False
+
+
+#: Relative pronouns: a clause on a noun that one of them opens is a relative clause.
+_RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom"})
+
+
+def _relative_as_acl(node: Token) -> bool:
+    """A relative clause the parser labels a clausal modifier ("a violation *that no ally should
+    accept*", with "that" taken for the object)."""
+    return node.dep_ == "acl" and any(
+        item.dep_ in ("dobj", "nsubj", "nsubjpass") and item.lower_ in _RELATIVE_PRONOUNS
+        for item in node.children
+    )
 
 
 def subject_controller(reading: Reading) -> Token | None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections import deque
 from dataclasses import dataclass
+from itertools import pairwise
 
 from spacy.tokens import Token
 
@@ -221,6 +222,9 @@ def participants(
     ``places``: a place name may stand for its country (targets of attacks "in Ankara").
     Unresolvable phrases come back with ``code=None`` so the event can still show their words.
     """
+    coordinated = _flattened_coordination(article, token)
+    if coordinated:
+        return [item for head in coordinated for item in _participants_of(article, head, speaker, places)]
     found: list[Participant] = []
     for head in conjuncts(token):
         of = next((item for item in head.children if item.dep_ == "prep" and item.lower_ == "of"), None)
@@ -249,6 +253,41 @@ def participants(
             continue
         found.extend(_participants_of(article, head, speaker, places))
     return found
+
+
+#: What may stand between two coordinated names.
+_COORDINATORS = frozenset({"and", ",", "as well as"})
+
+
+def _flattened_coordination(article: Article, token: Token) -> list[Token]:
+    """The heads of two or more actor mentions the parser has folded into one phrase ("Ethiopian
+    Prime Minister Abiy Ahmed and Somaliland leader Muse Bihi Abdi", parsed as one name with
+    the first as a modifier): when mentions joined by "and" fill the phrase, each is a conjunct.
+    Empty when the parse already coordinates them or the phrase holds anything else."""
+    if len(conjuncts(token)) > 1 or not any(item.dep_ == "cc" for item in token.subtree):
+        return []
+    first, last = token.left_edge, token.right_edge
+    if first.dep_ == "det":
+        first = first.nbor(1)
+    start, end = first.idx, last.idx + len(last)
+    inside = sorted(
+        (
+            mention
+            for mention in article.mentions
+            if start <= mention.start and mention.end <= end and mention.actor
+        ),
+        key=lambda mention: mention.start,
+    )
+    if len(inside) < 2 or inside[0].start != start or inside[-1].end != end:
+        return []
+    gaps = [article.text[before.end : after.start].strip() for before, after in pairwise(inside)]
+    if not all(gap in _COORDINATORS for gap in gaps) or "and" not in gaps:
+        return []
+    heads = []
+    for mention in inside:
+        covered = [item for item in token.subtree if mention.start <= item.idx < mention.end]
+        heads.append(covered[-1])
+    return heads
 
 
 def _conjoined_nationalities(article: Article, head: Token) -> list[Participant]:
