@@ -60,6 +60,8 @@ from eventwire.actors.resolve import (
     LOCATIVE_PREPOSITIONS,
     PLACING_PARTICIPLES,
     SPOKESPEOPLE,
+    STATE_FORCES,
+    STATE_SECTORS,
     Resolution,
     Resolver,
 )
@@ -97,8 +99,6 @@ COMMUNICATION_NOUNS = frozenset({"message", "statement", "letter", "note", "addr
 MESSAGE_WINDOW = 3
 #: Sectors that are about a country's internal conflict: their country comes from the place.
 CONTEXT_SECTORS = frozenset({"OPP", "REB", "INS", "SEP", "UAF", "CVL", "REF"})
-#: A state's own institutions: without a country of their own they are the reported country's.
-STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
 #: How many body mentions a dateline is worth when the body also names its country.
 DATELINE_WEIGHT = 3
 #: Title words that make a different office ("deputy foreign minister" is not "foreign minister").
@@ -785,8 +785,6 @@ def _name_described_groups(candidates: list[_Candidate], doc: Doc) -> None:
 
 #: Rank nouns that police forces share with armies: the dictionary reads them as military.
 SHARED_RANKS = frozenset({"officer"})
-#: The services that share those ranks.
-ARMED_SERVICES = frozenset({"MIL", "COP"})
 
 
 def _ranks_of_the_service(candidates: list[_Candidate], resolver: Resolver, doc: Doc) -> None:
@@ -809,7 +807,7 @@ def _ranks_of_the_service(candidates: list[_Candidate], resolver: Resolver, doc:
                 for other in reversed(candidates[:index])
                 if other.paragraph == candidate.paragraph
                 and other.mention.actor is not None
-                and other.mention.actor.sector in ARMED_SERVICES
+                and other.mention.actor.sector in STATE_FORCES
                 and doc[other.root].lemma_.lower() not in SHARED_RANKS
             ),
             None,
@@ -956,6 +954,9 @@ def _give_context_countries(
     for candidate in candidates:
         by_sentence.setdefault(candidate.sentence, []).append(candidate)
         by_paragraph.setdefault(candidate.paragraph, []).append(candidate)
+    # news outlets spoken to place no one; found once: below, only pronouns change sector, and
+    # a pronoun places no one anyway
+    audiences = {id(candidate) for candidate in candidates if _news_audience(doc, candidate)}
 
     def country_of(other: _Candidate) -> str | None:
         if other.pronoun is not None:
@@ -984,7 +985,7 @@ def _give_context_countries(
         same_sentence = [
             other
             for other in by_sentence[candidate.sentence]
-            if other is not candidate and country_of(other) and not _news_audience(doc, other)
+            if other is not candidate and country_of(other) and id(other) not in audiences
         ]
         country = None
         if actor.sector in STATE_SECTORS and not local:
@@ -1035,9 +1036,7 @@ def _give_context_countries(
             )
         if country is None and article_country and actor.sector not in ARMED_SECTORS:
             named = Counter(
-                country_of(other)
-                for other in by_paragraph[candidate.paragraph]
-                if not _news_audience(doc, other)
+                country_of(other) for other in by_paragraph[candidate.paragraph] if id(other) not in audiences
             )
             del named[None]
             if all(

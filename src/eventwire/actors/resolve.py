@@ -119,8 +119,12 @@ COMPARATIVES = frozenset({"more", "less", "fewer", "over"})
 HYPHENS = re.compile(r"[-‐‑]")
 #: Phrases a resolver remembers the answers for (a few MB at most).
 MEMORY = 20_000
-#: Sectors of a state's own institutions, whose named units act for them.
-STATE_BODY_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
+#: A state's own institutions: their named units act for them, and without a country of their
+#: own they are the reported country's.
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
+#: A state's forces in arms, army and police: they share ranks ("officers"), and their killing
+#: in a fight is combat, not terror.
+STATE_FORCES = frozenset({"MIL", "COP"})
 #: Role nouns that are adjectives before another word: "a French *national*" is a person, but
 #: "*National* Defense", "the *National* Human Rights Coordinator" are names, never a title.
 ADJECTIVE_ROLES = frozenset({"national"})
@@ -472,7 +476,7 @@ class Resolver:
         institution of a known state, so Y acts for X. A bare country owns companies and places as
         well as bodies ("Russia's Gazprom"), and a group's name is as often one of its leaders'
         ("Hamas's Ismail Haniyeh"), so neither counts; nor does a name opening with a given name."""
-        if owner is None or not owner.country or owner.sector not in STATE_BODY_SECTORS or owner.person:
+        if owner is None or not owner.country or owner.sector not in STATE_SECTORS or owner.person:
             return False
         words = [atom for atom in owned if atom.word not in DETERMINERS]
         name = " ".join(word for atom in words for word in atom.words)

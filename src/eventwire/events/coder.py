@@ -35,9 +35,11 @@ from datetime import date
 
 from spacy.tokens import Doc, Token
 
+from eventwire.actors.resolve import STATE_FORCES, STATE_SECTORS
 from eventwire.events import context
 from eventwire.events.codebook import Codebook
 from eventwire.events.modality import (
+    CONDITIONS,
     Reading,
     adverbial_infinitive,
     in_relative_clause,
@@ -1105,9 +1107,10 @@ _HELPING = frozenset({"help", "assist"})
 _ANONYMITY = frozenset({"name", "identify", "quote", "cite"})
 
 
-#: Subordinators of a condition ("would withdraw *if* ...", "*unless* Kyiv agrees", "ready to
-#: deploy *once* parliament approves").
-_CONDITIONS = frozenset({"if", "unless", "once"})
+#: Subordinators of the terms an act is offered or threatened on: the conditions ("would withdraw
+#: *if* ...", "*unless* Kyiv agrees") and a term to be met first ("ready to deploy *once*
+#: parliament approves").
+_TERMS = CONDITIONS | {"once"}
 #: Edges within one clause's chain of control ("was ready *to send*", "would *lift*").
 _CONTROL_CHAIN = frozenset({"xcomp", "acomp", "dobj", "pobj", "prep", "attr"})
 
@@ -1119,7 +1122,7 @@ def _condition_clause(anchor: Token) -> Token | None:
     for _ in range(6):
         for item in node.children:
             if item.dep_ == "advcl" and any(
-                mark.dep_ == "mark" and mark.lower_ in _CONDITIONS for mark in item.children
+                mark.dep_ == "mark" and mark.lower_ in _TERMS for mark in item.children
             ):
                 return item
         if node.dep_ not in _CONTROL_CHAIN or node.head.i == node.i:
@@ -1719,7 +1722,7 @@ def _located(participant: Participant) -> bool:
         return True
     code = participant.actor.code
     actor = context.actor_from_code(code) if code else None
-    return actor is not None and (actor.code != actor.sector or actor.sector in _STATE_SECTORS)
+    return actor is not None and (actor.code != actor.sector or actor.sector in STATE_SECTORS)
 
 
 def _in_subheading(article: Article, offset: int) -> bool:
@@ -1806,8 +1809,6 @@ def _code_of(actor: EventActor | None) -> str | None:
     return actor.code if actor is not None else None
 
 
-#: A state's own institutions: an actor even when the text does not say whose.
-_STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
 #: Sectors that bear arms; CAMEO's international militarized groups (IMG...) do too.
 _ARMED_SECTORS = frozenset({"MIL", "REB", "INS", "SEP", "UAF", "COP", "SPY"})
 
@@ -1833,8 +1834,6 @@ _FORUMS = frozenset({"summit", "meeting", "session", "conference", "forum"})
 _BETWEEN_PARTIES = frozenset({"036", "039", "045"})
 #: Killing (180) is unconventional violence unless it is combat, which is conventional force (190).
 _UNCONVENTIONAL, _COMBAT = "180", "190"
-#: A state's forces in arms: their killing is combat, not terror ("troops killed 20 assailants").
-_STATE_FORCES = frozenset({"MIL", "COP"})
 
 
 def _in_combat(source: Participant | None, target: Participant | None) -> bool:
@@ -1844,7 +1843,7 @@ def _in_combat(source: Participant | None, target: Participant | None) -> bool:
     if source is None or not source.actor.code:
         return False
     doer = context.actor_from_code(source.actor.code)
-    if doer.sector in _STATE_FORCES:
+    if doer.sector in STATE_FORCES:
         return True
     if target is None or not target.actor.code:
         return False

@@ -33,7 +33,7 @@ _CONTROL_DEPS = frozenset(
 #: intends: "agreed to reinstall cameras *during a visit* by Grossi" reports the visit as held.
 _PRESUPPOSING = frozenset({"during", "amid", "since", "following", "after"})
 #: Subordinators of a condition: their clause says when another act would happen.
-_CONDITIONS = frozenset({"if", "unless"})
+CONDITIONS = frozenset({"if", "unless"})
 #: Verbs and adverbs that make a condition the going on of an act already under way.
 _CONTINUATIONS = frozenset({"continue", "keep", "persist", "resume", "repeat", "again"})
 #: Edges that make the action the governor's object rather than its complement.
@@ -206,7 +206,7 @@ def _continuation_as_condition(clause: Token) -> bool:
     """ "would act with full force *if Hezbollah continued its attacks*", "if the drills go on
     again": a condition that an act under way goes on refers to that act, reported as such; it is
     neither a new act nor its doer's threat ("If Turkey attacks Syria" is a hypothetical attack)."""
-    return any(item.dep_ == "mark" and item.lower_ in _CONDITIONS for item in clause.children) and (
+    return any(item.dep_ == "mark" and item.lower_ in CONDITIONS for item in clause.children) and (
         clause.lemma_.lower() in _CONTINUATIONS
         or any(item.dep_ == "advmod" and item.lower_ in _CONTINUATIONS for item in clause.children)
     )
